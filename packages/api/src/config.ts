@@ -1,0 +1,17 @@
+/** Reads a required environment variable, failing loudly at start-up when it is missing. */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (value === undefined || value === '') throw new Error(`environment variable ${name} is required`);
+  return value;
+}
+
+/** The API's settings on AWS, read once per container. */
+export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    tableName: requireEnv('TABLE_NAME', env),
+    /** Cognito issuer, `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+    issuer: requireEnv('JWT_ISSUER', env),
+    /** The user pool client id: the `aud` of its ID tokens. */
+    audience: requireEnv('JWT_AUDIENCE', env),
+  };
+}

@@ -1,0 +1,20 @@
+import type { DbContext } from '@antoan/db';
+import type { Context } from 'hono';
+import type { Principal, TokenVerifier } from './principal';
+
+/** What the app needs from outside; built once per process (Lambda container or local platform). */
+export interface AppDeps {
+  db: DbContext;
+  verifyToken: TokenVerifier;
+  /** The current time; tests pin it. */
+  now: () => Date;
+  /** A new unique, time-ordered id. */
+  newId: () => string;
+}
+
+/** Hono environment of every route. */
+export interface AppEnv {
+  Variables: { deps: AppDeps; principal: Principal };
+}
+
+export type AppContext = Context<AppEnv>;

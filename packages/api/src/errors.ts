@@ -1,0 +1,89 @@
+import type { LocalizedText } from '@antoan/domain';
+
+/** A field-level validation message: `path` is dotted (`answers.I-3-2.value`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one error the API raises on purpose. `app.onError` turns it into an RFC 9457 problem response;
+ * every other error becomes a generic 500 and is logged.
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    /** Short machine name of the problem, the last part of its `type` URI. */
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: LocalizedText,
+    readonly extensions: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
+    super(detail.en, options);
+  }
+}
+
+/** 400: the body or query failed its schema. */
+export const invalid = (errors: FieldError[], detail?: LocalizedText) =>
+  new ApiError(
+    400,
+    'validation',
+    'Invalid request',
+    detail ?? {
+      vi: 'Yêu cầu không hợp lệ; xem errors để biết trường nào sai.',
+      en: 'The request is not valid; see errors for the fields to fix.',
+    },
+    { errors },
+  );
+
+/** 400: the body is not JSON at all. */
+export const malformedJson = () =>
+  new ApiError(400, 'malformed-json', 'Malformed JSON', {
+    vi: 'Nội dung yêu cầu không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  });
+
+/** 401: no token, or a token that is malformed, expired or badly signed. */
+export const unauthorized = (en = 'A valid bearer token is required.') =>
+  new ApiError(401, 'unauthorized', 'Unauthorized', { vi: 'Cần mã truy cập (bearer token) hợp lệ.', en });
+
+/** 403: the caller's role may never use this route. */
+export const forbidden = () =>
+  new ApiError(403, 'forbidden', 'Forbidden', {
+    vi: 'Vai trò của bạn không được dùng chức năng này.',
+    en: 'Your role may not use this route.',
+  });
+
+/** 404: the resource does not exist or is outside the caller's scope (the two look the same). */
+export const notFound = (what: string) =>
+  new ApiError(404, 'not-found', 'Not found', { vi: `Không tìm thấy ${what}.`, en: `No such ${what}.` });
+
+/** 409: the request conflicts with what is stored. */
+export const conflict = (detail: LocalizedText, extensions: Record<string, unknown> = {}) =>
+  new ApiError(409, 'conflict', 'Conflict', detail, extensions);
+
+/** 413: the body is over the limit. */
+export const payloadTooLarge = (limit: string) =>
+  new ApiError(413, 'payload-too-large', 'Payload too large', {
+    vi: `Nội dung yêu cầu vượt quá ${limit}.`,
+    en: `The request body is larger than ${limit}.`,
+  });
+
+/** 415: the body is not `application/json`. */
+export const unsupportedMediaType = () =>
+  new ApiError(415, 'unsupported-media-type', 'Unsupported media type', {
+    vi: 'Content-Type phải là application/json.',
+    en: 'Content-Type must be application/json.',
+  });
+
+/** 503: the database was busy; the client may retry. Nothing was written. */
+export const unavailable = () =>
+  new ApiError(
+    503,
+    'unavailable',
+    'Service unavailable',
+    { vi: 'Hệ thống đang bận, vui lòng thử lại.', en: 'The service is busy; retry shortly.' },
+    {},
+  );

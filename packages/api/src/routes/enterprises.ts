@@ -1,0 +1,42 @@
+import { createEnterprise, type Enterprise } from '@antoan/db';
+import { isHighRiskSector } from '@antoan/domain';
+import { createEnterpriseSchema } from '@antoan/schemas';
+import { Hono } from 'hono';
+import { allow, authenticate, loadEnterprise, zoneInScope } from '../access';
+import { jsonContent, valid } from '../body';
+import type { AppEnv } from '../deps';
+import { invalid } from '../errors';
+import { idempotent } from '../idempotency';
+
+const noWorkforce = { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 };
+
+/** Enterprises: registered by the authority or a manager of the zone; read by everyone whose scope covers them. */
+export const enterpriseRoutes = () =>
+  new Hono<AppEnv>()
+    .use('/v1/enterprises', authenticate())
+    .use('/v1/enterprises/:eid', authenticate())
+    .post(
+      '/v1/enterprises',
+      allow('authority', 'zone_manager'),
+      jsonContent,
+      idempotent(),
+      valid('json', createEnterpriseSchema),
+      async (c) => {
+        const { principal, deps } = c.var;
+        const { workforce, strictEquipmentCount, ...input } = c.req.valid('json');
+        // A zone outside the manager's scope is answered exactly like a zone that does not exist.
+        if (!zoneInScope(principal, input.zoneId)) {
+          throw invalid([{ path: 'zoneId', message: `zone ${input.zoneId} does not exist` }]);
+        }
+        const enterprise: Enterprise = {
+          id: deps.newId(),
+          ...input,
+          highRisk: isHighRiskSector(input.sectorCode),
+          workforce: workforce ?? noWorkforce,
+          createdAt: deps.now().toISOString(),
+          ...(strictEquipmentCount === undefined ? {} : { strictEquipmentCount }),
+        };
+        return c.json(await createEnterprise(deps.db, enterprise, principal.sub), 201);
+      },
+    )
+    .get('/v1/enterprises/:eid', async (c) => c.json(await loadEnterprise(c, c.req.param('eid'))));

@@ -1,0 +1,144 @@
+import { createEnterprise, createZone, type Enterprise } from '@antoan/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TokenRequest } from './local-issuer';
+import { callers, createTestApi, type TestApi } from './test-support';
+
+let api: TestApi;
+const at = '2026-11-28T00:00:00.000Z';
+const firm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
+  id,
+  taxCode,
+  name: `Firm ${id}`,
+  zoneId,
+  sectorCode: 'C10',
+  highRisk: false,
+  headcount: 20,
+  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
+  createdAt: at,
+});
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
+  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
+  await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
+  await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+});
+
+type Caller = keyof typeof callers | 'anonymous';
+let taxCodeSeq = 100;
+let zoneSeq = 0;
+
+/** Every route of the API, with a request that is valid apart from who makes it. */
+const routes: Record<string, { method: string; path: string; body?: () => unknown }> = {
+  health: { method: 'GET', path: '/v1/health' },
+  listZones: { method: 'GET', path: '/v1/zones' },
+  createZone: {
+    method: 'POST',
+    path: '/v1/zones',
+    body: () => ({ code: `Z${zoneSeq++}`, name: 'New zone' }),
+  },
+  createEnterpriseInA: {
+    method: 'POST',
+    path: '/v1/enterprises',
+    body: () => ({
+      taxCode: `1800${String(taxCodeSeq++).padStart(6, '0')}`,
+      name: 'New',
+      zoneId: 'zone-a',
+      sectorCode: 'F41',
+      headcount: 3,
+    }),
+  },
+  getEnterpriseA: { method: 'GET', path: '/v1/enterprises/ent-a' },
+  getMissingEnterprise: { method: 'GET', path: '/v1/enterprises/ent-none' },
+};
+
+/** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
+const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
+  health: {
+    anonymous: 200,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 200,
+    enterpriseB: 200,
+  },
+  listZones: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  createZone: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  // A zone outside the manager's scope is answered as if it did not exist: 400 on `zoneId`.
+  createEnterpriseInA: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 403,
+    managerA: 201,
+    managerB: 400,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  getEnterpriseA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  getMissingEnterprise: {
+    anonymous: 401,
+    authority: 404,
+    inspector: 404,
+    managerA: 404,
+    managerB: 404,
+    enterpriseA: 404,
+    enterpriseB: 404,
+  },
+};
+
+const cases = Object.entries(matrix).flatMap(([route, expected]) =>
+  Object.entries(expected).map(([caller, status]) => ({ route, caller: caller as Caller, status })),
+);
+
+describe('tenancy matrix: every role against every route', () => {
+  it.each(cases)('$route as $caller → $status', async ({ route, caller, status }) => {
+    const spec = routes[route];
+    if (!spec) throw new Error(`unknown route ${route}`);
+    const as: TokenRequest | undefined = caller === 'anonymous' ? undefined : callers[caller];
+    const response = await api.call(spec.method, spec.path, {
+      ...(as ? { as } : {}),
+      ...(spec.body ? { body: spec.body() } : {}),
+    });
+    expect(response.status).toBe(status);
+    if (status >= 400) expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('a zone manager lists only their own zones', async () => {
+    const response = await api.call('GET', '/v1/zones', { as: callers.managerA });
+    const body = (await response.json()) as { items: Array<{ id: string }> };
+    expect(body.items.map((zone) => zone.id)).toEqual(['zone-a']);
+  });
+
+  it('the 404 outside scope is the same body as for a missing enterprise', async () => {
+    const outside = await api.call('GET', '/v1/enterprises/ent-a', { as: callers.managerB });
+    const missing = await api.call('GET', '/v1/enterprises/ent-zzz', { as: callers.managerB });
+    const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+    expect(strip(await outside.json())).toEqual(strip(await missing.json()));
+  });
+});

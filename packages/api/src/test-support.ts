@@ -1,0 +1,64 @@
+import type { DbContext } from '@antoan/db';
+import { createTestDb } from '@antoan/db/local';
+import { ulid } from 'ulid';
+import { inject } from 'vitest';
+import { createApp } from './app';
+import type { AppDeps } from './deps';
+import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './local-issuer';
+
+/** An app wired to a fresh table on DynamoDB Local, with a token issuer and request helpers. Tests only. */
+export interface TestApi {
+  app: ReturnType<typeof createApp>;
+  db: DbContext;
+  issuer: LocalIssuer;
+  deps: AppDeps;
+  token(request: TokenRequest): Promise<string>;
+  call(
+    method: string,
+    path: string,
+    options?: { as?: TokenRequest; token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+}
+
+/** Builds a TestApi; `deps` overrides parts of the dependencies (for example a faulty db client). */
+export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<TestApi> {
+  const db = await createTestDb(inject('dynamoEndpoint'));
+  const issuer = await createLocalIssuer();
+  const deps: AppDeps = {
+    db,
+    verifyToken: issuer.verifyToken,
+    now: () => new Date(),
+    newId: ulid,
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const api: TestApi = {
+    app,
+    db,
+    issuer,
+    deps,
+    token: (request) => issuer.mint(request),
+    call: async (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...options.headers };
+      const token = options.token ?? (options.as ? await issuer.mint(options.as) : undefined);
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      return app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    },
+  };
+  return api;
+}
+
+/** Callers of every role, as tokens describe them. */
+export const callers = {
+  authority: { sub: 'auth-1', role: 'authority' },
+  inspector: { sub: 'insp-1', role: 'inspector' },
+  managerA: { sub: 'zm-a', role: 'zone_manager', zoneIds: ['zone-a'] },
+  managerB: { sub: 'zm-b', role: 'zone_manager', zoneIds: ['zone-b'] },
+  enterpriseA: { sub: 'ent-a-officer', role: 'enterprise', enterpriseId: 'ent-a' },
+  enterpriseB: { sub: 'ent-b-officer', role: 'enterprise', enterpriseId: 'ent-b' },
+} satisfies Record<string, TokenRequest>;

@@ -1,0 +1,128 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut } from './audit';
+import type { DbContext } from './client';
+import type { Page } from './cursor';
+import { ConflictError, MissingReferenceError } from './errors';
+import { keys, sortableName } from './keys';
+import { queryPage } from './query';
+import { read, transactWrite } from './transact';
+
+/** Workforce breakdown by the special groups the law protects. */
+export interface WorkforceRecord {
+  women: number;
+  minors: number;
+  disabled: number;
+  elderly: number;
+  hazardous: number;
+}
+
+/** An enterprise's profile: the facts that decide its obligations. */
+export interface Enterprise {
+  id: string;
+  taxCode: string;
+  name: string;
+  zoneId: string;
+  sectorCode: string;
+  highRisk: boolean;
+  headcount: number;
+  workforce: WorkforceRecord;
+  strictEquipmentCount?: number;
+  createdAt: string;
+}
+
+const toEnterprise = (item: Record<string, unknown>): Enterprise => {
+  const enterprise: Enterprise = {
+    id: item.id as string,
+    taxCode: item.taxCode as string,
+    name: item.name as string,
+    zoneId: item.zoneId as string,
+    sectorCode: item.sectorCode as string,
+    highRisk: item.highRisk as boolean,
+    headcount: item.headcount as number,
+    workforce: item.workforce as WorkforceRecord,
+    createdAt: item.createdAt as string,
+  };
+  if (typeof item.strictEquipmentCount === 'number')
+    enterprise.strictEquipmentCount = item.strictEquipmentCount;
+  return enterprise;
+};
+
+/**
+ * Registers an enterprise. The tax code is claimed by a uniqueness item in the same transaction, so of
+ * several concurrent creates exactly one wins (ConflictError `tax_code_taken`); the zone must exist.
+ */
+export async function createEnterprise(
+  ctx: DbContext,
+  enterprise: Enterprise,
+  actor: string,
+): Promise<Enterprise> {
+  const { pk } = keys.enterprise(enterprise.id);
+  await transactWrite(
+    ctx,
+    [
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: {
+            ...keys.enterprise(enterprise.id),
+            type: 'enterprise',
+            gsi1pk: keys.enterprisesOfZone(enterprise.zoneId),
+            gsi1sk: `${sortableName(enterprise.name)}#${enterprise.id}`,
+            ...enterprise,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: { ...keys.taxCode(enterprise.taxCode), type: 'unique', owner: enterprise.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: ctx.tableName,
+          Key: keys.zone(enterprise.zoneId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      auditPut(ctx.tableName, pk, {
+        actor,
+        action: 'enterprise.create',
+        target: enterprise.id,
+        at: enterprise.createdAt,
+      }),
+    ],
+    (index) =>
+      index === 2
+        ? new MissingReferenceError('zoneId', `zone ${enterprise.zoneId} does not exist`)
+        : new ConflictError('tax_code_taken', `tax code ${enterprise.taxCode} is already registered`),
+  );
+  return enterprise;
+}
+
+/** One enterprise by id, or undefined. */
+export async function getEnterprise(ctx: DbContext, enterpriseId: string): Promise<Enterprise | undefined> {
+  const { Item } = await read(() =>
+    ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.enterprise(enterpriseId) })),
+  );
+  return Item ? toEnterprise(Item) : undefined;
+}
+
+/** The enterprises of a zone, by name. */
+export function listEnterprisesInZone(
+  ctx: DbContext,
+  query: { zoneId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<Enterprise>> {
+  return queryPage(
+    ctx,
+    {
+      index: 'gsi1',
+      partition: keys.enterprisesOfZone(query.zoneId),
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+    toEnterprise,
+  );
+}

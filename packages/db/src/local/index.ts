@@ -1,0 +1,3 @@
+export { assertJava, type DynamoLocal, startDynamoLocal } from './dynamo-local';
+export { freePort } from './free-port';
+export { createTestDb, localClientConfig } from './test-table';

@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@antoan/db/local';
+import S3rver from 's3rver';
+
+/** A running local S3-compatible server. */
+export interface S3Local {
+  endpoint: string;
+  clientConfig: {
+    endpoint: string;
+    region: string;
+    forcePathStyle: true;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the S3 server on a free loopback port. It enforces neither signatures nor POST policy
+ * conditions, which is why the API verifies every uploaded object itself.
+ */
+export async function startS3Local(options: { dataDir?: string | undefined } = {}): Promise<S3Local> {
+  const directory = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'antoan-s3-')));
+  const port = await freePort();
+  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
+  await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    clientConfig: {
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    },
+    stop: async () => {
+      await server.close();
+      if (!options.dataDir) await rm(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import * as v from 'valibot';
+
+/** `POST /v1/dev/token` body (local platform only). */
+export const devTokenSchema = v.pipe(
+  v.strictObject({
+    sub: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    role: v.picklist(['enterprise', 'zone_manager', 'inspector', 'authority']),
+    enterpriseId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+    zoneIds: v.optional(
+      v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.maxLength(50)),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (input) => input.role !== 'enterprise' || input.enterpriseId !== undefined,
+      'the enterprise role needs enterpriseId',
+    ),
+    ['enterpriseId'],
+  ),
+  v.forward(
+    v.check(
+      (input) => input.role !== 'zone_manager' || (input.zoneIds?.length ?? 0) > 0,
+      'the zone_manager role needs at least one zone id',
+    ),
+    ['zoneIds'],
+  ),
+);
+export type DevTokenInput = v.InferOutput<typeof devTokenSchema>;

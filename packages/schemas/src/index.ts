@@ -1,0 +1,5 @@
+export * from './common';
+export * from './dev';
+export * from './enterprise';
+export * from './template';
+export * from './zone';
