@@ -139,6 +139,8 @@ describe('tenancy matrix: every role against every route', () => {
     const outside = await api.call('GET', '/v1/enterprises/ent-a', { as: callers.managerB });
     const missing = await api.call('GET', '/v1/enterprises/ent-zzz', { as: callers.managerB });
     const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
-    expect(strip(await outside.json())).toEqual(strip(await missing.json()));
+    expect(strip((await outside.json()) as Record<string, unknown>)).toEqual(
+      strip((await missing.json()) as Record<string, unknown>),
+    );
   });
 });

@@ -9,7 +9,11 @@ export interface LocalConfig {
 }
 
 /** Reads `PORT`, `ANTOAN_DATA_DIR`, `ANTOAN_IN_MEMORY` and `ANTOAN_SEED`, failing loudly on a bad value. */
-export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LocalConfig {
+export function readLocalConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  // `pnpm start` runs in packages/local; INIT_CWD is where the user typed it, so `.data/` lands there.
+  cwd = env.INIT_CWD ?? process.cwd(),
+): LocalConfig {
   const port = Number(env.PORT ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);

@@ -1,10 +1,14 @@
 import { readLocalConfig } from './config';
+import { whenAncestorExits } from './lifecycle';
 import { startPlatform } from './platform';
 
 // The local platform runs on Node 20; the SDK's notice that future versions need Node 22 is known.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const log = (line: string) => console.log(`[antoan] ${line}`);
+// If whoever reads our output has gone, keep shutting down cleanly instead of dying on EPIPE.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 try {
   const started = Date.now();
@@ -27,6 +31,7 @@ try {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  whenAncestorExits(() => void shutdown('the process that started the platform exited'));
 } catch (error) {
   console.error(`[antoan] could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

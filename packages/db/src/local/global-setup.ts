@@ -1,12 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from './dynamo-local';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
-
 /** Vitest global setup: one in-memory DynamoDB Local per test run; each test file makes its own table. */
 export default async function setup(project: TestProject) {
   // Node 20 is what this machine runs; the SDK's notice about Node 22 is known and only clutters test output.

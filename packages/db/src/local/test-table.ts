@@ -3,6 +3,13 @@ import { ulid } from 'ulid';
 import { ensureTable } from '../bootstrap';
 import { createDbContext, type DbContext } from '../client';
 
+declare module 'vitest' {
+  /** What the global setup (`global-setup.ts`) gives every test file. */
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
 /** Client settings for a DynamoDB Local endpoint (it accepts any credentials). */
 export function localClientConfig(endpoint: string) {
   return { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
