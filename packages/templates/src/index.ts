@@ -1,0 +1,27 @@
+import type { Template } from '@antoan/domain';
+import { type TemplateSummary, templateSchema } from '@antoan/schemas';
+import * as v from 'valibot';
+import oshSelfInspectionV1 from '../data/osh-self-inspection/v1.json';
+
+/** Every published template version, validated at load; a published version never changes. */
+export const publishedTemplates: Template[] = [v.parse(templateSchema, oshSelfInspectionV1)];
+
+/** The template with this id at this version, or its latest version when none is given; undefined if unknown. */
+export function findTemplate(id: string, version?: number): Template | undefined {
+  const versions = publishedTemplates.filter((template) => template.id === id);
+  if (version !== undefined) return versions.find((template) => template.version === version);
+  return versions.reduce<Template | undefined>(
+    (latest, template) => (latest === undefined || template.version > latest.version ? template : latest),
+    undefined,
+  );
+}
+
+/** The list entry of a template: its id, version, title and number of items. */
+export function summarizeTemplate(template: Template): TemplateSummary {
+  return {
+    id: template.id,
+    version: template.version,
+    title: template.title,
+    itemCount: template.sections.reduce((count, section) => count + section.items.length, 0),
+  };
+}
