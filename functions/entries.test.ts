@@ -1,0 +1,80 @@
+import { type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResult>;
+
+const groups = Object.keys(resourceGroups) as ResourceGroup[];
+const handlers = new Map<ResourceGroup, ApiHandler>();
+
+/** An HTTP API (payload 2.0) event as API Gateway sends it, without a token. */
+function apiEvent(method: string, path: string): APIGatewayProxyEventV2 {
+  const rawPath = path.replace(/\{(\w+)\}/g, '$1-1');
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath,
+    rawQueryString: '',
+    headers: { host: 'api.example.test' },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+      requestId: 'request-1',
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: '28/Nov/2026:00:00:00 +0000',
+      timeEpoch: 0,
+    },
+  };
+}
+
+beforeAll(async () => {
+  // The entries read their settings at import, as a Lambda container does at init; nothing here reaches AWS.
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-southeast-1',
+    TABLE_NAME: 'antoan-test',
+    JWT_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
+    JWT_AUDIENCE: 'test-client',
+  });
+  for (const group of groups) {
+    const entry: { handler: ApiHandler } = await import(`./${group}/index.ts`);
+    handlers.set(group, entry.handler);
+  }
+});
+
+describe.each(groups)('functions/%s', (group) => {
+  const handler = (event: APIGatewayProxyEventV2) => {
+    const serve = handlers.get(group);
+    if (!serve) throw new Error(`no handler loaded for ${group}`);
+    return serve(event);
+  };
+
+  it.each(routesOf(group))('serves $method $path', async ({ method, path }) => {
+    const response = await handler(apiEvent(method, path));
+    expect(response.statusCode).not.toBe(404);
+  });
+
+  it('serves no route of another group', async () => {
+    const others = groups.filter((other) => other !== group).flatMap((other) => routesOf(other));
+    for (const { method, path } of others) {
+      expect((await handler(apiEvent(method, path))).statusCode, `${method} ${path}`).toBe(404);
+    }
+  });
+});
+
+describe('wiring', () => {
+  it('answers the health check without a token', async () => {
+    const response = await handlers.get('health')?.(apiEvent('GET', '/v1/health'));
+    expect(response?.statusCode).toBe(200);
+    expect(JSON.parse(response?.body ?? '')).toEqual({ status: 'ok' });
+  });
+
+  it('refuses a protected route without a token', async () => {
+    const response = await handlers.get('zones')?.(apiEvent('GET', '/v1/zones'));
+    expect(response?.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,248 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { roles } from '@antoan/api';
+import { tableDefinition } from '@antoan/db';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableAccessOf } from '../lib/api-stack';
+import { type SynthesizedApp, synthesizeApp } from './synth';
+
+let synth: SynthesizedApp;
+let data: Template;
+let auth: Template;
+let api: Template;
+
+beforeAll(() => {
+  synth = synthesizeApp();
+  data = Template.fromStack(synth.data);
+  auth = Template.fromStack(synth.auth);
+  api = Template.fromStack(synth.api);
+});
+
+const retained = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
+
+describe('DataStack', () => {
+  it('builds the table from tableDefinition', () => {
+    const keys = (partition: string, sort: string) => [
+      { AttributeName: partition, KeyType: 'HASH' },
+      { AttributeName: sort, KeyType: 'RANGE' },
+    ];
+    const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
+    const attributes = [
+      partitionKey,
+      sortKey,
+      ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ];
+    data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    data.hasResource('AWS::DynamoDB::Table', {
+      ...retained,
+      Properties: {
+        KeySchema: keys(partitionKey, sortKey),
+        AttributeDefinitions: Match.arrayEquals(
+          attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        ),
+        GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: keys(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true },
+      },
+    });
+  });
+
+  it('keeps evidence private, encrypted, versioned and access-logged', () => {
+    const evidence = synth.data.getLogicalId(synth.data.evidenceBucket.node.defaultChild as CfnBucket);
+    const buckets = data.findResources('AWS::S3::Bucket');
+    const logBucket = Object.keys(buckets).find((id) => id !== evidence);
+    expect(Object.keys(buckets)).toHaveLength(2);
+    expect(buckets[evidence]).toMatchObject({
+      ...retained,
+      Properties: {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: { DestinationBucketName: { Ref: logBucket } },
+      },
+    });
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket).toMatchObject({
+        ...retained,
+        Properties: {
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+        },
+      });
+    }
+  });
+
+  it('denies plain HTTP on both buckets', () => {
+    for (const bucketId of Object.keys(data.findResources('AWS::S3::Bucket'))) {
+      data.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+});
+
+describe('AuthStack', () => {
+  it('has one group per role', () => {
+    auth.resourceCountIs('AWS::Cognito::UserPoolGroup', roles.length);
+    for (const role of roles) auth.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+  });
+
+  it('lets only administrators create users and set scope attributes', () => {
+    auth.hasResource('AWS::Cognito::UserPool', {
+      ...retained,
+      Properties: {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        DeletionProtection: 'ACTIVE',
+        Schema: Match.arrayWith([
+          Match.objectLike({ Name: 'enterprise_id', AttributeDataType: 'String', Mutable: true }),
+          Match.objectLike({ Name: 'zone_ids', AttributeDataType: 'String', Mutable: true }),
+        ]),
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        MfaConfiguration: 'OPTIONAL',
+      },
+    });
+    const clients = Object.values(auth.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    const client = clients[0]?.Properties;
+    expect(client.GenerateSecret).toBe(false);
+    expect([...client.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect(client.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:enterprise_id', 'custom:zone_ids']),
+    );
+    expect(client.WriteAttributes.length).toBeGreaterThan(0);
+    expect(client.WriteAttributes.filter((name: string) => name.startsWith('custom:'))).toEqual([]);
+  });
+});
+
+describe('ApiStack', () => {
+  it('logs access and throttles on the default stage', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+  });
+
+  it('checks Cognito ID tokens for the web client', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: {
+          'Fn::Join': ['', ['https://', { 'Fn::ImportValue': Match.stringLikeRegexp('ProviderURL') }]],
+        },
+        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('WebClient') }],
+      },
+    });
+  });
+
+  it('runs every function on nodejs22.x, arm64, traced, with the token settings', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(synth.api.functions.size);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: 512,
+        Timeout: 10,
+        Handler: 'index.handler',
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual([
+        'JWT_AUDIENCE',
+        'JWT_ISSUER',
+        'TABLE_NAME',
+      ]);
+    }
+  });
+
+  it('grants table access only to the functions that use it, and never Scan', () => {
+    for (const [group, fn] of synth.api.functions) {
+      const roleId = synth.api.getLogicalId(fn.role?.node.defaultChild as CfnRole);
+      const statements = Object.values(api.findResources('AWS::IAM::Policy'))
+        .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+      const tableActions = statements.flatMap((statement) =>
+        [statement.Action].flat().filter((action: string) => action.startsWith('dynamodb:')),
+      );
+      expect(tableActions, group).not.toContain('dynamodb:Scan');
+      const access = tableAccessOf[group];
+      if (access === 'none') expect(tableActions, group).toEqual([]);
+      else expect(tableActions, group).toContain('dynamodb:Query');
+      if (access !== 'readwrite') expect(tableActions, group).not.toContain('dynamodb:PutItem');
+      else expect(tableActions, group).toContain('dynamodb:PutItem');
+    }
+    api.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it('bundles a runnable ESM handler', () => {
+    const health = synth.api.functions.get('health')?.node.defaultChild as CfnFunction;
+    const { S3Key } = api.toJSON().Resources[synth.api.getLogicalId(health)].Properties.Code;
+    const bundle = join(
+      synth.assembly.directory,
+      `asset.${String(S3Key).replace(/\.zip$/, '')}`,
+      'index.mjs',
+    );
+    expect(existsSync(bundle)).toBe(true);
+    // A fresh Node process imports the bundle as Lambda's runtime does, then serves one request.
+    const script = `
+      const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+      const response = await handler({ version: '2.0', rawPath: '/v1/health', rawQueryString: '', headers: {},
+        isBase64Encoded: false, requestContext: { http: { method: 'GET', path: '/v1/health' } } });
+      process.stdout.write(JSON.stringify(response));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--no-warnings', '-e', script], {
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: 'ap-southeast-1',
+        TABLE_NAME: 'antoan-test',
+        JWT_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
+        JWT_AUDIENCE: 'test-client',
+      },
+    });
+    expect(JSON.parse(output.toString())).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+});

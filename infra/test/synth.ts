@@ -1,0 +1,13 @@
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { type AntoanApp, createAntoanApp } from '../lib/app';
+
+/** The app as the CLI synthesizes it (into a temporary directory), with its cloud assembly. */
+export interface SynthesizedApp extends AntoanApp {
+  readonly assembly: CloudAssembly;
+}
+
+/** Builds and synthesizes the app: bundling happens here, so call it once per test file. */
+export function synthesizeApp(): SynthesizedApp {
+  const antoan = createAntoanApp();
+  return { ...antoan, assembly: antoan.app.synth() };
+}
