@@ -5,6 +5,7 @@ import { createApp } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
+import { type S3Local, startS3Local } from '@antoan/storage/local';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { serve } from '@hono/node-server';
@@ -12,7 +13,6 @@ import { ulid } from 'ulid';
 import type { LocalConfig } from './config';
 import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
-import { type S3Local, startS3Local } from './s3-local';
 import { seedDemoData } from './seed';
 
 export const LOCAL_TABLE = 'antoan';

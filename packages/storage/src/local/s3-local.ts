@@ -1,7 +1,7 @@
+/// <reference path="./s3rver.d.ts" />
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@antoan/db/local';
 import S3rver from 's3rver';
 
 /** A running local S3-compatible server. */
@@ -22,9 +22,8 @@ export interface S3Local {
  */
 export async function startS3Local(options: { dataDir?: string | undefined } = {}): Promise<S3Local> {
   const directory = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'antoan-s3-')));
-  const port = await freePort();
-  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
-  await server.run();
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+  const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
