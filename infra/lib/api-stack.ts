@@ -23,6 +23,9 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   health: 'none',
   zones: 'readwrite',
   enterprises: 'readwrite',
+  // Published templates ship inside the bundle; nothing to read from the table.
+  templates: 'none',
+  assessments: 'readwrite',
 };
 
 /** Routes open without a token (api.md); every other route goes through the JWT authorizer. */

@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound } from './errors';
 import { handleError, problemResponse } from './problem';
+import { assessmentRoutes } from './routes/assessments';
 import { enterpriseRoutes } from './routes/enterprises';
 import { healthRoutes } from './routes/health';
+import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
 
 /** The API's resource groups. On AWS each group is one Lambda function; locally one process serves them all. */
@@ -11,6 +13,8 @@ export const resourceGroups = {
   health: healthRoutes,
   zones: zoneRoutes,
   enterprises: enterpriseRoutes,
+  templates: templateRoutes,
+  assessments: assessmentRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

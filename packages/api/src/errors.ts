@@ -64,6 +64,13 @@ export const notFound = (what: string) =>
 export const conflict = (detail: LocalizedText, extensions: Record<string, unknown> = {}) =>
   new ApiError(409, 'conflict', 'Conflict', detail, extensions);
 
+/** 412: `If-Match` names a version that is no longer current. */
+export const preconditionFailed = () =>
+  new ApiError(412, 'precondition-failed', 'Precondition failed', {
+    vi: 'Dữ liệu đã được thay đổi sau khi bạn đọc; hãy tải lại rồi thử lại.',
+    en: 'It changed since you read it; read it again and retry.',
+  });
+
 /** 413: the body is over the limit. */
 export const payloadTooLarge = (limit: string) =>
   new ApiError(413, 'payload-too-large', 'Payload too large', {

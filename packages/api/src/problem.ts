@@ -1,7 +1,7 @@
 import { ConflictError, InvalidCursorError, MissingReferenceError, TransientDbError } from '@antoan/db';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, conflict, invalid, malformedJson, unavailable } from './errors';
+import { ApiError, conflict, invalid, malformedJson, preconditionFailed, unavailable } from './errors';
 
 const PROBLEM_BASE = 'urn:antoan:problem:';
 
@@ -9,8 +9,10 @@ const PROBLEM_BASE = 'urn:antoan:problem:';
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof TransientDbError) return unavailable();
-  if (error instanceof ConflictError)
-    return conflict({ vi: 'Xung đột dữ liệu: đã tồn tại.', en: error.message }, { code: error.code });
+  if (error instanceof ConflictError && error.code === 'stale_version') return preconditionFailed();
+  if (error instanceof ConflictError) {
+    return conflict({ vi: 'Xung đột với dữ liệu đã lưu.', en: error.message }, { code: error.code });
+  }
   if (error instanceof MissingReferenceError) return invalid([{ path: error.field, message: error.message }]);
   if (error instanceof InvalidCursorError) return invalid([{ path: 'cursor', message: error.message }]);
   if (error instanceof HTTPException && error.status === 400) return malformedJson();

@@ -1,4 +1,4 @@
-import { createEnterprise, createZone, type Enterprise } from '@antoan/db';
+import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenRequest } from './local-issuer';
 import { callers, createTestApi, type TestApi } from './test-support';
@@ -23,11 +23,27 @@ beforeAll(async () => {
   await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
   await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
   await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+  await createAssessment(api.db, {
+    id: 'asmt-a',
+    enterpriseId: 'ent-a',
+    zoneId: 'zone-a',
+    templateId: 'osh-self-inspection',
+    templateVersion: 1,
+    period: '1999',
+    status: 'draft',
+    version: 1,
+    applicableItemIds: ['I-1-1'],
+    answers: {},
+    createdAt: at,
+    createdBy: 'seed',
+    updatedAt: at,
+  });
 });
 
 type Caller = keyof typeof callers | 'anonymous';
 let taxCodeSeq = 100;
 let zoneSeq = 0;
+let periodSeq = 0;
 
 /** Every route of the API, with a request that is valid apart from who makes it. */
 const routes: Record<string, { method: string; path: string; body?: () => unknown }> = {
@@ -51,6 +67,21 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   },
   getEnterpriseA: { method: 'GET', path: '/v1/enterprises/ent-a' },
   getMissingEnterprise: { method: 'GET', path: '/v1/enterprises/ent-none' },
+  listTemplates: { method: 'GET', path: '/v1/templates' },
+  getTemplateVersion: { method: 'GET', path: '/v1/templates/osh-self-inspection/versions/1' },
+  createAssessmentForA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/assessments',
+    body: () => ({ templateId: 'osh-self-inspection', period: `${2000 + periodSeq++}` }),
+  },
+  listAssessmentsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/assessments' },
+  getAssessmentOfA: { method: 'GET', path: '/v1/enterprises/ent-a/assessments/asmt-a' },
+  patchAssessmentOfA: {
+    method: 'PATCH',
+    path: '/v1/enterprises/ent-a/assessments/asmt-a',
+    body: () => ({ answers: { 'I-1-1': { value: 'compliant' } } }),
+  },
+  submitAssessmentOfA: { method: 'POST', path: '/v1/enterprises/ent-a/assessments/asmt-missing/submit' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -107,6 +138,70 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     inspector: 404,
     managerA: 404,
     managerB: 404,
+    enterpriseA: 404,
+    enterpriseB: 404,
+  },
+  listTemplates: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 200,
+    enterpriseB: 200,
+  },
+  getTemplateVersion: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 200,
+    enterpriseB: 200,
+  },
+  createAssessmentForA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 201,
+    enterpriseB: 404,
+  },
+  listAssessmentsOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  getAssessmentOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  // The draft is read before If-Match is compared; the owner without If-Match gets 428.
+  patchAssessmentOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 428,
+    enterpriseB: 404,
+  },
+  submitAssessmentOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
     enterpriseA: 404,
     enterpriseB: 404,
   },

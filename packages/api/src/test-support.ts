@@ -1,5 +1,15 @@
-import type { DbContext } from '@antoan/db';
-import { createTestDb } from '@antoan/db/local';
+import { createDbContext, type DbContext } from '@antoan/db';
+import { createTestDb, localClientConfig } from '@antoan/db/local';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { inject } from 'vitest';
 import { createApp } from './app';
@@ -62,3 +72,25 @@ export const callers = {
   enterpriseA: { sub: 'ent-a-officer', role: 'enterprise', enterpriseId: 'ent-a' },
   enterpriseB: { sub: 'ent-b-officer', role: 'enterprise', enterpriseId: 'ent-b' },
 } satisfies Record<string, TokenRequest>;
+
+/**
+ * The same table behind a client whose commands all reach DynamoDB Local until a test overrides one, e.g.
+ * `mock.on(TransactWriteCommand).rejects(…)`: fault injection on a real database.
+ */
+export function faultInjectable(db: DbContext) {
+  const real = createDbContext(db.tableName, localClientConfig(inject('dynamoEndpoint')));
+  const faulty = createDbContext(db.tableName, localClientConfig(inject('dynamoEndpoint')));
+  const mock = mockClient(faulty.doc);
+  const forward = () => {
+    mock.reset();
+    mock.on(GetCommand).callsFake((input) => real.doc.send(new GetCommand(input)));
+    mock.on(BatchGetCommand).callsFake((input) => real.doc.send(new BatchGetCommand(input)));
+    mock.on(QueryCommand).callsFake((input) => real.doc.send(new QueryCommand(input)));
+    mock.on(PutCommand).callsFake((input) => real.doc.send(new PutCommand(input)));
+    mock.on(UpdateCommand).callsFake((input) => real.doc.send(new UpdateCommand(input)));
+    mock.on(DeleteCommand).callsFake((input) => real.doc.send(new DeleteCommand(input)));
+    mock.on(TransactWriteCommand).callsFake((input) => real.doc.send(new TransactWriteCommand(input)));
+  };
+  forward();
+  return { db: faulty, mock, reset: forward };
+}

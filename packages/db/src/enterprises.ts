@@ -28,6 +28,8 @@ export interface Enterprise {
   workforce: WorkforceRecord;
   strictEquipmentCount?: number;
   createdAt: string;
+  /** The day of the latest submitted self-assessment (set by `submitAssessment`). */
+  lastSubmittedOn?: string;
 }
 
 const toEnterprise = (item: Record<string, unknown>): Enterprise => {
@@ -44,6 +46,7 @@ const toEnterprise = (item: Record<string, unknown>): Enterprise => {
   };
   if (typeof item.strictEquipmentCount === 'number')
     enterprise.strictEquipmentCount = item.strictEquipmentCount;
+  if (typeof item.lastSubmittedOn === 'string') enterprise.lastSubmittedOn = item.lastSubmittedOn;
   return enterprise;
 };
 

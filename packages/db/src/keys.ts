@@ -7,6 +7,26 @@ export const keys = {
   enterprisesOfZone: (zoneId: string) => `ZONE#${zoneId}#ENTS`,
   taxCode: (taxCode: string) => ({ pk: `UNIQUE#TAX_CODE#${taxCode}`, sk: 'UNIQUE' }),
   audit: (ownerPk: string, at: string, id: string) => ({ pk: ownerPk, sk: `AUDIT#${at}#${id}` }),
+  assessment: (enterpriseId: string, assessmentId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ASMT#${assessmentId}`,
+  }),
+  assessmentPrefix: 'ASMT#',
+  assessmentPeriod: (enterpriseId: string, period: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ASMT_PERIOD#${period}`,
+  }),
+  latestScore: (enterpriseId: string, period: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `SCORE#${period}`,
+  }),
+  /** Firms of a zone and period ranked by score (gsi2). */
+  zoneScores: (zoneId: string, period: string) => `ZONE#${zoneId}#${period}`,
+  zoneStats: (zoneId: string, period: string) => ({ pk: `ZONE#${zoneId}`, sk: `STATS#${period}` }),
+  evidence: (enterpriseId: string, evidenceId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `EVIDENCE#${evidenceId}`,
+  }),
   marker: (name: string) => ({ pk: `MARKER#${name}`, sk: 'MARKER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
 };
@@ -19,4 +39,9 @@ export function sortableName(name: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
+}
+
+/** A score as a sortable key part: tenths of a point, zero-padded (`82.5` → `0825`). */
+export function scoreSortKey(total: number): string {
+  return String(Math.round(total * 10)).padStart(4, '0');
 }

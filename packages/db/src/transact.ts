@@ -7,27 +7,31 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /**
  * Writes all items or none. `onConditionFailed` turns the index of the action whose condition failed into
- * the domain error the caller wants (for example "tax code taken").
+ * the domain error the caller wants (for example "tax code taken"). A collision with a concurrent transaction
+ * is retried a few times, because the retry gives a definite answer (success, or a failed condition); only
+ * when the collisions go on does it become a TransientDbError (503).
  */
 export async function transactWrite(
   ctx: DbContext,
   items: TransactItem[],
   onConditionFailed: (index: number) => DbError,
+  attempts = 3,
 ): Promise<void> {
-  try {
-    await ctx.doc.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (codes) {
-      const failed = codes.indexOf('ConditionalCheckFailed');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const failed = codes?.indexOf('ConditionalCheckFailed') ?? -1;
       if (failed >= 0) throw onConditionFailed(failed);
-      if (codes.some((code) => code === 'TransactionConflict' || code === 'ThrottlingError')) {
-        throw new TransientDbError('the transaction collided with another write; retry', { cause: error });
-      }
+      const transient =
+        codes?.some((code) => code === 'TransactionConflict' || code === 'ThrottlingError') ||
+        isTransientSdkError(error);
+      if (!transient) throw error;
+      if (attempt >= attempts) throw new TransientDbError('the database is busy; retry', { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 25));
     }
-    if (isTransientSdkError(error))
-      throw new TransientDbError('the database is busy; retry', { cause: error });
-    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, isIsoDate, isPeriod, parsePeriod, periodOf, shiftPeriod } from './period';
+import { formatPeriod, isIsoDate, isPeriod, parsePeriod, periodOf, shiftPeriod, vietnamDate } from './period';
 
 describe('parsePeriod', () => {
   it.each([
@@ -90,5 +90,13 @@ describe('shiftPeriod', () => {
     expect(formatPeriod(shiftPeriod(periodOf('2026-12-15', 'half'), 1))).toBe('2027-H1');
     expect(formatPeriod(shiftPeriod(periodOf('2026-11-15', 'quarter'), 5))).toBe('2028-Q1');
     expect(formatPeriod(shiftPeriod(periodOf('2026-11-15', 'year'), -3))).toBe('2023');
+  });
+});
+
+describe('vietnamDate', () => {
+  it('is the date in UTC+7', () => {
+    expect(vietnamDate(new Date('2026-11-28T16:59:59Z'))).toBe('2026-11-28');
+    expect(vietnamDate(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
+    expect(vietnamDate(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01');
   });
 });

@@ -96,3 +96,14 @@ export function shiftPeriod(period: Period, offset: number): Period {
   const position = period.year * perYear + (period.index - 1) + offset;
   return makePeriod(Math.floor(position / perYear), period.kind, (position % perYear) + 1);
 }
+
+/** Vietnam's offset from UTC (no daylight saving): dates on documents and deadlines are Vietnamese dates. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * The calendar date in Vietnam (UTC+7) at `instant`, as `YYYY-MM-DD`.
+ * @example vietnamDate(new Date('2026-11-28T18:00:00Z')) // '2026-11-29'
+ */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

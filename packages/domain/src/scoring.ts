@@ -40,7 +40,7 @@ export interface Score {
 /** One answer as the scoring reads it. */
 export interface ScoredAnswer {
   value: AnswerValue;
-  evidenceIds?: readonly string[];
+  evidenceIds?: readonly string[] | undefined;
 }
 
 /** One piece of evidence as the scoring reads it; only `verified` evidence counts. Dates are `YYYY-MM-DD`. */

@@ -1,3 +1,4 @@
+export * from './assessment';
 export * from './common';
 export * from './dev';
 export * from './enterprise';

@@ -40,7 +40,11 @@ describe('POST /v1/enterprises', () => {
     const body = (await response.json()) as { id: string; highRisk: boolean };
     expect(body).toMatchObject({ ...valid, highRisk: true });
     const read = await api.call('GET', `/v1/enterprises/${body.id}`, { as: callers.inspector });
-    expect(await read.json()).toEqual(body);
+    // A firm registered today owes its first self-inspection by the end of the current half-year.
+    expect(await read.json()).toEqual({
+      ...body,
+      selfInspection: expect.objectContaining({ status: 'due' }),
+    });
   });
 
   it('treats a low-risk sector as low risk and defaults the workforce to zeros', async () => {

@@ -1,5 +1,5 @@
 import { createEnterprise, type Enterprise } from '@antoan/db';
-import { isHighRiskSector } from '@antoan/domain';
+import { isHighRiskSector, selfInspectionStatus, vietnamDate } from '@antoan/domain';
 import { createEnterpriseSchema } from '@antoan/schemas';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise, zoneInScope } from '../access';
@@ -39,4 +39,13 @@ export const enterpriseRoutes = () =>
         return c.json(await createEnterprise(deps.db, enterprise, principal.sub), 201);
       },
     )
-    .get('/v1/enterprises/:eid', async (c) => c.json(await loadEnterprise(c, c.req.param('eid'))));
+    .get('/v1/enterprises/:eid', async (c) => {
+      const enterprise = await loadEnterprise(c, c.req.param('eid'));
+      const selfInspection = selfInspectionStatus({
+        highRisk: enterprise.highRisk,
+        today: vietnamDate(c.var.deps.now()),
+        registeredOn: enterprise.createdAt.slice(0, 10),
+        ...(enterprise.lastSubmittedOn === undefined ? {} : { lastSubmittedOn: enterprise.lastSubmittedOn }),
+      });
+      return c.json({ ...enterprise, selfInspection });
+    });

@@ -1,0 +1,23 @@
+import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
+import { Hono } from 'hono';
+import { authenticate } from '../access';
+import type { AppEnv } from '../deps';
+import { notFound } from '../errors';
+
+/** Checklist templates: published versions ship with the code, so every signed-in role can read them. */
+export const templateRoutes = () =>
+  new Hono<AppEnv>()
+    .use('/v1/templates', authenticate())
+    .use('/v1/templates/*', authenticate())
+    .get('/v1/templates', (c) =>
+      c.json({ items: publishedTemplates.map(summarizeTemplate), nextCursor: null }),
+    )
+    .get('/v1/templates/:tid/versions/:ver', (c) => {
+      const version = c.req.param('ver');
+      const template = /^[1-9]\d{0,5}$/.test(version)
+        ? findTemplate(c.req.param('tid'), Number(version))
+        : undefined;
+      if (!template) throw notFound('template version');
+      c.header('Cache-Control', 'private, max-age=86400, immutable');
+      return c.json(template);
+    });

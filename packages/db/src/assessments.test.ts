@@ -1,0 +1,148 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Assessment,
+  createAssessment,
+  getAssessment,
+  getEvidenceFacts,
+  getZoneStats,
+  listAssessments,
+  saveAnswers,
+  submitAssessment,
+} from './assessments';
+import type { DbContext } from './client';
+import { createEnterprise, getEnterprise } from './enterprises';
+import { ConflictError } from './errors';
+import { keys } from './keys';
+import { createTestDb } from './local';
+import { createZone } from './zones';
+
+let ctx: DbContext;
+const at = '2026-11-28T03:00:00.000Z';
+beforeAll(async () => {
+  ctx = await createTestDb(inject('dynamoEndpoint'));
+  await createZone(ctx, { id: 'z1', code: 'Z1', name: 'Zone 1', createdAt: at }, 'seed');
+  for (const id of ['e1', 'e2']) {
+    await createEnterprise(
+      ctx,
+      {
+        id,
+        taxCode: id === 'e1' ? '1800000011' : '1800000012',
+        name: `Firm ${id}`,
+        zoneId: 'z1',
+        sectorCode: 'C10',
+        highRisk: false,
+        headcount: 30,
+        workforce: { women: 1, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
+        createdAt: at,
+      },
+      'seed',
+    );
+  }
+});
+
+const draft = (id: string, period: string, enterpriseId = 'e1'): Assessment => ({
+  id,
+  enterpriseId,
+  zoneId: 'z1',
+  templateId: 't',
+  templateVersion: 1,
+  period,
+  status: 'draft',
+  version: 1,
+  applicableItemIds: ['A', 'B'],
+  answers: {},
+  createdAt: at,
+  createdBy: 'u1',
+  updatedAt: at,
+});
+
+const score = (total: number, rating: 'A' | 'B' | 'C' | 'D') => ({
+  total,
+  rating,
+  sections: [
+    { id: 'S1', score: total },
+    { id: 'S2', score: null },
+  ],
+});
+
+describe('assessments', () => {
+  it('creates one draft per period and lists newest first', async () => {
+    await createAssessment(ctx, draft('a1', '2024'));
+    await createAssessment(ctx, draft('a2', '2025'));
+    await expect(createAssessment(ctx, draft('a3', '2025'))).rejects.toMatchObject({ code: 'period_taken' });
+    expect(await getAssessment(ctx, 'e1', 'a3')).toBeUndefined();
+    const page = await listAssessments(ctx, { enterpriseId: 'e1', limit: 10 });
+    expect(page.items.map((a) => a.id)).toEqual(['a2', 'a1']);
+    expect((await getZoneStats(ctx, 'z1', '2025')).draft).toBe(1);
+  });
+
+  it('saves answers only against the current version of a draft', async () => {
+    const change = { enterpriseId: 'e1', assessmentId: 'a2', actor: 'u1', at };
+    await saveAnswers(ctx, { ...change, expectedVersion: 1, answers: { A: { value: 'compliant' } } });
+    await expect(
+      saveAnswers(ctx, { ...change, expectedVersion: 1, answers: { B: { value: 'partial' } } }),
+    ).rejects.toMatchObject({ code: 'stale_version' });
+    await saveAnswers(ctx, {
+      ...change,
+      expectedVersion: 2,
+      answers: { B: { value: 'partial', note: 'n' } },
+    });
+    expect(await getAssessment(ctx, 'e1', 'a2')).toMatchObject({
+      version: 3,
+      answers: { A: { value: 'compliant' }, B: { value: 'partial', note: 'n' } },
+    });
+  });
+
+  it('submits in one transaction: status, ranking item, counters, last submission day', async () => {
+    const assessment = (await getAssessment(ctx, 'e1', 'a2')) as Assessment;
+    const facts = { enterpriseName: 'Firm e1', sectorCode: 'C10', headcount: 30, highRisk: false };
+    await submitAssessment(ctx, { assessment, score: score(82.5, 'B'), facts, actor: 'u1', at });
+    expect(await getAssessment(ctx, 'e1', 'a2')).toMatchObject({
+      status: 'submitted',
+      version: 4,
+      submittedAt: at,
+    });
+    expect(await getZoneStats(ctx, 'z1', '2025')).toEqual({
+      draft: 0,
+      submitted: 1,
+      ratings: { A: 0, B: 1, C: 0, D: 0 },
+      scoreSumTenths: 825,
+      sections: { S1: { sumTenths: 825, count: 1 } },
+    });
+    expect((await getEnterprise(ctx, 'e1'))?.lastSubmittedOn).toBe('2026-11-28');
+    await expect(
+      submitAssessment(ctx, { assessment, score: score(90, 'A'), facts, actor: 'u1', at }),
+    ).rejects.toMatchObject({ code: 'already_submitted' });
+    await expect(
+      saveAnswers(ctx, {
+        enterpriseId: 'e1',
+        assessmentId: 'a2',
+        expectedVersion: 4,
+        answers: { A: { value: 'partial' } },
+        actor: 'u1',
+        at,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('reads only the firm’s own evidence', async () => {
+    const put = (enterpriseId: string, id: string) =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: {
+            ...keys.evidence(enterpriseId, id),
+            id,
+            kind: 'osh_plan',
+            status: 'verified',
+            issuedOn: '2026-01-01',
+          },
+        }),
+      );
+    await put('e1', 'v1');
+    await put('e2', 'v2');
+    const found = await getEvidenceFacts(ctx, 'e1', ['v1', 'v2', 'nope']);
+    expect([...found.keys()]).toEqual(['v1']);
+  });
+});
