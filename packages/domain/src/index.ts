@@ -3,4 +3,5 @@ export * from './period';
 export * from './schedule';
 export * from './scoring';
 export * from './sectors';
+export * from './targeting';
 export * from './template';
