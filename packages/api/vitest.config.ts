@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { globalSetup: ['../db/src/local/global-setup.ts'], testTimeout: 20_000, hookTimeout: 60_000 },
+  test: {
+    globalSetup: ['../db/src/local/global-setup.ts', '../storage/src/local/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
 });

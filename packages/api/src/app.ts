@@ -4,7 +4,9 @@ import { notFound } from './errors';
 import { handleError, problemResponse } from './problem';
 import { assessmentRoutes } from './routes/assessments';
 import { enterpriseRoutes } from './routes/enterprises';
+import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
+import { notificationRoutes } from './routes/notifications';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
 
@@ -15,6 +17,8 @@ export const resourceGroups = {
   enterprises: enterpriseRoutes,
   templates: templateRoutes,
   assessments: assessmentRoutes,
+  evidence: evidenceRoutes,
+  notifications: notificationRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

@@ -1,15 +1,28 @@
 import { createDbContext } from '@antoan/db';
+import { createEvidenceStore, type EvidenceStore } from '@antoan/storage';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createRemoteJWKSet } from 'jose';
 import { ulid } from 'ulid';
 import { readAwsConfig } from './config';
 import type { AppDeps } from './deps';
 import { createTokenVerifier } from './principal';
 
+/** For functions granted no bucket: any use is a wiring mistake and fails loudly. */
+const withoutEvidenceBucket = new Proxy({} as EvidenceStore, {
+  get: () => {
+    throw new Error('environment variable EVIDENCE_BUCKET is required by this route');
+  },
+});
+
 /** Dependencies for a Lambda container: the table, and Cognito's JWKS for token checks. */
 export function createAwsDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const config = readAwsConfig(env);
   return {
     db: createDbContext(config.tableName),
+    evidence:
+      config.evidenceBucket === undefined
+        ? withoutEvidenceBucket
+        : createEvidenceStore({ client: new S3Client({}), bucket: config.evidenceBucket }),
     verifyToken: createTokenVerifier({
       jwks: createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`)),
       issuer: config.issuer,

@@ -13,5 +13,7 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     issuer: requireEnv('JWT_ISSUER', env),
     /** The user pool client id: the `aud` of its ID tokens. */
     audience: requireEnv('JWT_AUDIENCE', env),
+    /** Only functions that touch evidence get the bucket; others fail loudly if they ever try. */
+    evidenceBucket: env.EVIDENCE_BUCKET,
   };
 }

@@ -1,10 +1,13 @@
 import type { DbContext } from '@antoan/db';
+import type { EvidenceStore } from '@antoan/storage';
 import type { Context } from 'hono';
 import type { Principal, TokenVerifier } from './principal';
 
 /** What the app needs from outside; built once per process (Lambda container or local platform). */
 export interface AppDeps {
   db: DbContext;
+  /** The evidence bucket: presigned uploads and downloads, server-side verification, quarantine. */
+  evidence: EvidenceStore;
   verifyToken: TokenVerifier;
   /** The current time; tests pin it. */
   now: () => Date;

@@ -71,18 +71,24 @@ export const preconditionFailed = () =>
     en: 'It changed since you read it; read it again and retry.',
   });
 
-/** 413: the body is over the limit. */
-export const payloadTooLarge = (limit: string) =>
+/** 413: the body (or a declared file) is over the limit. */
+export const payloadTooLarge = (
+  limit: string,
+  subject = { vi: 'Nội dung yêu cầu', en: 'The request body' },
+) =>
   new ApiError(413, 'payload-too-large', 'Payload too large', {
-    vi: `Nội dung yêu cầu vượt quá ${limit}.`,
-    en: `The request body is larger than ${limit}.`,
+    vi: `${subject.vi} vượt quá ${limit}.`,
+    en: `${subject.en} is larger than ${limit}.`,
   });
 
-/** 415: the body is not `application/json`. */
-export const unsupportedMediaType = () =>
+/** 415: the body (or a declared file) is not of an accepted type. */
+export const unsupportedMediaType = (
+  accepted: readonly string[] = ['application/json'],
+  subject = 'Content-Type',
+) =>
   new ApiError(415, 'unsupported-media-type', 'Unsupported media type', {
-    vi: 'Content-Type phải là application/json.',
-    en: 'Content-Type must be application/json.',
+    vi: `${subject} phải là ${accepted.join(', ')}.`,
+    en: `${subject} must be ${accepted.join(', ')}.`,
   });
 
 /** 503: the database was busy; the client may retry. Nothing was written. */

@@ -5,4 +5,6 @@ export * from './body';
 export * from './config';
 export * from './deps';
 export * from './errors';
+export * from './evidence-confirmation';
+export * from './jobs/reminders';
 export * from './principal';

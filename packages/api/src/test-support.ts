@@ -1,5 +1,6 @@
 import { createDbContext, type DbContext } from '@antoan/db';
 import { createTestDb, localClientConfig } from '@antoan/db/local';
+import { createTestEvidenceStore } from '@antoan/storage/local';
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -33,14 +34,12 @@ export interface TestApi {
 /** Builds a TestApi; `deps` overrides parts of the dependencies (for example a faulty db client). */
 export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<TestApi> {
   const db = await createTestDb(inject('dynamoEndpoint'));
+  const { store: evidence } = await createTestEvidenceStore(inject('s3Endpoint'));
   const issuer = await createLocalIssuer();
-  const deps: AppDeps = {
-    db,
-    verifyToken: issuer.verifyToken,
-    now: () => new Date(),
-    newId: ulid,
-    ...overrides,
-  };
+  const deps: AppDeps = Object.assign(
+    { db, evidence, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid },
+    overrides,
+  );
   const app = createApp(deps);
   const api: TestApi = {
     app,

@@ -4,7 +4,6 @@ import {
   type Assessment,
   createAssessment,
   getAssessment,
-  getEvidenceFacts,
   getZoneStats,
   listAssessments,
   saveAnswers,
@@ -13,6 +12,7 @@ import {
 import type { DbContext } from './client';
 import { createEnterprise, getEnterprise } from './enterprises';
 import { ConflictError } from './errors';
+import { getEvidenceFacts } from './evidence';
 import { keys } from './keys';
 import { createTestDb } from './local';
 import { createZone } from './zones';
@@ -97,7 +97,14 @@ describe('assessments', () => {
   it('submits in one transaction: status, ranking item, counters, last submission day', async () => {
     const assessment = (await getAssessment(ctx, 'e1', 'a2')) as Assessment;
     const facts = { enterpriseName: 'Firm e1', sectorCode: 'C10', headcount: 30, highRisk: false };
-    await submitAssessment(ctx, { assessment, score: score(82.5, 'B'), facts, actor: 'u1', at });
+    await submitAssessment(ctx, {
+      assessment,
+      score: score(82.5, 'B'),
+      facts,
+      nextDueOn: '2027-12-31',
+      actor: 'u1',
+      at,
+    });
     expect(await getAssessment(ctx, 'e1', 'a2')).toMatchObject({
       status: 'submitted',
       version: 4,
@@ -110,9 +117,19 @@ describe('assessments', () => {
       scoreSumTenths: 825,
       sections: { S1: { sumTenths: 825, count: 1 } },
     });
-    expect((await getEnterprise(ctx, 'e1'))?.lastSubmittedOn).toBe('2026-11-28');
+    expect(await getEnterprise(ctx, 'e1')).toMatchObject({
+      lastSubmittedOn: '2026-11-28',
+      selfCheckDueOn: '2027-12-31',
+    });
     await expect(
-      submitAssessment(ctx, { assessment, score: score(90, 'A'), facts, actor: 'u1', at }),
+      submitAssessment(ctx, {
+        assessment,
+        score: score(90, 'A'),
+        facts,
+        nextDueOn: '2027-12-31',
+        actor: 'u1',
+        at,
+      }),
     ).rejects.toMatchObject({ code: 'already_submitted' });
     await expect(
       saveAnswers(ctx, {

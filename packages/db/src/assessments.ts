@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
@@ -270,6 +270,8 @@ export async function submitAssessment(
     assessment: Assessment;
     score: StoredScore;
     facts: SubmissionFacts;
+    /** The last day of the period whose self-inspection is owed after this one. */
+    nextDueOn: string;
     actor: string;
     at: string;
   },
@@ -347,10 +349,20 @@ export async function submitAssessment(
           Update: {
             TableName: ctx.tableName,
             Key: keys.enterprise(assessment.enterpriseId),
-            UpdateExpression: 'SET #last = :on',
+            UpdateExpression: 'SET #last = :on, #due = :due, #gsi3pk = :gsi3pk, #gsi3sk = :gsi3sk',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#last': 'lastSubmittedOn' },
-            ExpressionAttributeValues: { ':on': at.slice(0, 10) },
+            ExpressionAttributeNames: {
+              '#last': 'lastSubmittedOn',
+              '#due': 'selfCheckDueOn',
+              '#gsi3pk': 'gsi3pk',
+              '#gsi3sk': 'gsi3sk',
+            },
+            ExpressionAttributeValues: {
+              ':on': at.slice(0, 10),
+              ':due': submission.nextDueOn,
+              ':gsi3pk': keys.selfCheckDue(submission.nextDueOn),
+              ':gsi3sk': assessment.enterpriseId,
+            },
           },
         },
         auditPut(ctx.tableName, pk, {
@@ -400,43 +412,4 @@ export async function getZoneStats(ctx: DbContext, zoneId: string, period: strin
     scoreSumTenths: number('scoreSumTenths'),
     sections,
   };
-}
-
-/** A piece of evidence as answers and scores read it. */
-export interface EvidenceFacts {
-  id: string;
-  kind: string;
-  status: string;
-  issuedOn: string;
-  expiresOn?: string;
-}
-
-/** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */
-export async function getEvidenceFacts(
-  ctx: DbContext,
-  enterpriseId: string,
-  evidenceIds: readonly string[],
-): Promise<Map<string, EvidenceFacts>> {
-  const found = new Map<string, EvidenceFacts>();
-  const unique = [...new Set(evidenceIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let pending: Record<string, unknown>[] = unique
-      .slice(start, start + 100)
-      .map((id) => keys.evidence(enterpriseId, id));
-    while (pending.length > 0) {
-      const request = { [ctx.tableName]: { Keys: pending, ConsistentRead: true } };
-      const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
-      for (const item of result.Responses?.[ctx.tableName] ?? []) {
-        found.set(item.id as string, {
-          id: item.id as string,
-          kind: item.kind as string,
-          status: item.status as string,
-          issuedOn: item.issuedOn as string,
-          ...(typeof item.expiresOn === 'string' ? { expiresOn: item.expiresOn } : {}),
-        });
-      }
-      pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
-    }
-  }
-  return found;
 }

@@ -30,6 +30,13 @@ export interface Enterprise {
   createdAt: string;
   /** The day of the latest submitted self-assessment (set by `submitAssessment`). */
   lastSubmittedOn?: string;
+  /** The last day of the period whose self-inspection is owed next; indexed on gsi3 for the reminder job. */
+  selfCheckDueOn?: string;
+}
+
+/** gsi3 keys that let the daily job find the firms whose self-inspection falls due on a given day. */
+export function selfCheckDueKeys(dueOn: string, enterpriseId: string) {
+  return { gsi3pk: keys.selfCheckDue(dueOn), gsi3sk: enterpriseId };
 }
 
 const toEnterprise = (item: Record<string, unknown>): Enterprise => {
@@ -47,6 +54,7 @@ const toEnterprise = (item: Record<string, unknown>): Enterprise => {
   if (typeof item.strictEquipmentCount === 'number')
     enterprise.strictEquipmentCount = item.strictEquipmentCount;
   if (typeof item.lastSubmittedOn === 'string') enterprise.lastSubmittedOn = item.lastSubmittedOn;
+  if (typeof item.selfCheckDueOn === 'string') enterprise.selfCheckDueOn = item.selfCheckDueOn;
   return enterprise;
 };
 
@@ -71,6 +79,9 @@ export async function createEnterprise(
             type: 'enterprise',
             gsi1pk: keys.enterprisesOfZone(enterprise.zoneId),
             gsi1sk: `${sortableName(enterprise.name)}#${enterprise.id}`,
+            ...(enterprise.selfCheckDueOn === undefined
+              ? {}
+              : selfCheckDueKeys(enterprise.selfCheckDueOn, enterprise.id)),
             ...enterprise,
           },
           ConditionExpression: 'attribute_not_exists(pk)',

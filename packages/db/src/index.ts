@@ -5,6 +5,7 @@ export * from './client';
 export * from './cursor';
 export * from './enterprises';
 export * from './errors';
+export * from './evidence';
 export * from './idempotency';
 export * from './keys';
 export * from './markers';

@@ -27,6 +27,44 @@ export const keys = {
     pk: `ENT#${enterpriseId}`,
     sk: `EVIDENCE#${evidenceId}`,
   }),
+  /** gsi3 partitions: one per calendar day, so a daily job reads exactly the day it asks for. */
+  selfCheckDue: (day: string) => `DUE#${day}`,
+  evidenceExpiry: (day: string) => `EXPIRES#${day}`,
+  notification: (enterpriseId: string, day: string, dedupe: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `NOTIF#${day}#${dedupe}`,
+  }),
+  notificationPrefix: 'NOTIF#',
+  evidencePrefix: 'EVIDENCE#',
+  coverage: (enterpriseId: string, year: string) => ({ pk: `ENT#${enterpriseId}`, sk: `COVERAGE#${year}` }),
+  latestScorePrefix: 'SCORE#',
+  /** An enterprise's accidents, in order of occurrence (UTC timestamp). */
+  accident: (enterpriseId: string, occurredAt: string, accidentId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ACCIDENT#${occurredAt}#${accidentId}`,
+  }),
+  accidentPrefix: 'ACCIDENT#',
+  /** A zone's accident counters for a calendar year. */
+  zoneAccidents: (zoneId: string, year: string) => ({ pk: `ZONE#${zoneId}`, sk: `ACCIDENTS#${year}` }),
+  /** A zone's registrations counted by risk group and month, kept by `createEnterprise`. */
+  zoneEnterpriseCounts: (zoneId: string) => ({ pk: `ZONE#${zoneId}`, sk: 'ENTERPRISES' }),
+  /** An enterprise's inspections, in order of the day they were conducted. */
+  inspection: (enterpriseId: string, conductedOn: string, inspectionId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `INSPECTION#${conductedOn}#${inspectionId}`,
+  }),
+  inspectionPrefix: 'INSPECTION#',
+  /** A firm's entry in the priority index: one per zone, one per zone and VSIC division (`C24`). */
+  target: (enterpriseId: string, byDivision: boolean) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: byDivision ? 'TARGET#DIVISION' : 'TARGET',
+  }),
+  /** Firms of a zone (and VSIC division) by priority, highest first (gsi1). */
+  targetsOfZone: (zoneId: string, division?: string) =>
+    division === undefined ? `TARGETS#${zoneId}` : `TARGETS#${zoneId}#${division}`,
+  /** Firms of a zone (and VSIC division) in a fixed pseudo-random order, for the random share (gsi2). */
+  targetSampleOfZone: (zoneId: string, division?: string) =>
+    division === undefined ? `TARGET_SAMPLE#${zoneId}` : `TARGET_SAMPLE#${zoneId}#${division}`,
   marker: (name: string) => ({ pk: `MARKER#${name}`, sk: 'MARKER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
 };

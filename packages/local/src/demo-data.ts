@@ -1,5 +1,5 @@
 import type { Enterprise, Zone } from '@antoan/db';
-import { isHighRiskSector } from '@antoan/domain';
+import { isHighRiskSector, selfInspectionStatus } from '@antoan/domain';
 import type { DemoUser } from './dev-routes';
 
 /** Cần Thơ's industrial zones (names from the city plan). Ids are stable so demo links keep working. */
@@ -100,6 +100,11 @@ export function demoEnterprises(count = 240, createdAt = '2026-01-05T00:00:00.00
         hazardous: isHighRiskSector(sector.code) || sector.machines > 3 ? share(0.2 + next() * 0.4) : 0,
       },
       createdAt,
+      selfCheckDueOn: selfInspectionStatus({
+        highRisk: isHighRiskSector(sector.code),
+        today: createdAt.slice(0, 10),
+        registeredOn: createdAt.slice(0, 10),
+      }).dueOn,
     };
     const machines = Math.round(sector.machines * (headcount / sector.size));
     if (sector.machines > 0) enterprise.strictEquipmentCount = machines;

@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApp } from '@antoan/api';
+import { type AppDeps, createApp, runReminders } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
+import { vietnamDate } from '@antoan/domain';
+import { createEvidenceStore } from '@antoan/storage';
 import { type S3Local, startS3Local } from '@antoan/storage/local';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -57,7 +59,7 @@ export async function startPlatform(
     await s3Client.send(new CreateBucketCommand({ Bucket: LOCAL_BUCKET })).catch((error: Error) => {
       if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
     });
-    s3Client.destroy();
+    stack.push(async () => s3Client.destroy());
 
     const db = createDbContext(LOCAL_TABLE, dynamo.clientConfig);
     let users: DemoUser[] = [];
@@ -72,10 +74,26 @@ export async function startPlatform(
     }
 
     const issuer = await createLocalIssuer();
-    const app = createApp(
-      { db, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid },
-      { extraRoutes: [devRoutes(issuer, () => users)] },
+    const deps: AppDeps = {
+      db,
+      evidence: createEvidenceStore({ client: s3Client, bucket: LOCAL_BUCKET }),
+      verifyToken: issuer.verifyToken,
+      now: () => new Date(),
+      newId: ulid,
+    };
+    // On AWS an EventBridge schedule runs the reminder job daily; here it runs at start and every 24 hours.
+    const reminders = async () => {
+      const run = await runReminders(deps, vietnamDate(deps.now()));
+      log(`reminders for ${run.today}: ${run.written} new, ${run.alreadySent} already sent`);
+    };
+    await reminders();
+    const daily = setInterval(
+      () => void reminders().catch((error) => log(`reminders failed: ${error}`)),
+      86_400_000,
     );
+    daily.unref();
+    stack.push(async () => clearInterval(daily));
+    const app = createApp(deps, { extraRoutes: [devRoutes(issuer, () => users)] });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' }, () =>
         resolve(started),

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
-/** `?limit=&cursor=` of every list: limit 1–200, default 50. */
-export const listQuerySchema = v.strictObject({
+/** The `limit` and `cursor` entries every list query has; lists with filters add theirs. */
+export const listQueryEntries = {
   limit: v.optional(
     v.pipe(
       v.string(),
@@ -13,7 +13,10 @@ export const listQuerySchema = v.strictObject({
     '50',
   ),
   cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(2048))),
-});
+};
+
+/** `?limit=&cursor=` of every list: limit 1–200, default 50. */
+export const listQuerySchema = v.strictObject(listQueryEntries);
 export type ListQuery = v.InferOutput<typeof listQuerySchema>;
 
 /** A non-empty, trimmed line of text of at most `max` characters. */

@@ -14,6 +14,7 @@ import {
   createEvidenceStore,
   type DeclaredEvidenceFile,
   type EvidenceStore,
+  evidenceIdsOf,
   type PresignedUpload,
 } from './evidence-store';
 import { type S3Local, startS3Local } from './local';
@@ -405,5 +406,16 @@ describe('verifyUpload when S3 fails', () => {
       .rejects(Object.assign(new Error('We encountered an internal error.'), { name: 'InternalError' }));
     const verdict = createEvidenceStore({ client: failingClient, bucket }).verifyUpload({ key, expected });
     await expect(verdict).rejects.toMatchObject({ name: 'StorageOperationError', operation: 'head' });
+  });
+});
+
+describe('evidenceIdsOf', () => {
+  it('reads the ids back from an evidence key and refuses other keys', () => {
+    expect(evidenceIdsOf('enterprises/ent-1/evidence/01ABC')).toEqual({
+      enterpriseId: 'ent-1',
+      evidenceId: '01ABC',
+    });
+    expect(evidenceIdsOf('quarantine/enterprises/ent-1/evidence/01ABC')).toBeUndefined();
+    expect(evidenceIdsOf('enterprises/ent-1/evidence/../x')).toBeUndefined();
   });
 });

@@ -94,7 +94,7 @@ export interface EvidenceStore {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const EVIDENCE_KEY = /^enterprises\/[A-Za-z0-9_-]{1,64}\/evidence\/[A-Za-z0-9_-]{1,64}$/;
+const EVIDENCE_KEY = /^enterprises\/([A-Za-z0-9_-]{1,64})\/evidence\/([A-Za-z0-9_-]{1,64})$/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 
 /**
@@ -318,4 +318,10 @@ function chunksOf(body: unknown): AsyncIterable<Uint8Array> {
     return body as AsyncIterable<Uint8Array>;
   }
   throw new StorageOperationError('get', 'S3 returned a body that cannot be streamed.');
+}
+
+/** The enterprise and evidence ids of an evidence object key, or undefined for any other key (S3 events). */
+export function evidenceIdsOf(key: string): { enterpriseId: string; evidenceId: string } | undefined {
+  const match = EVIDENCE_KEY.exec(key);
+  return match?.[1] && match[2] ? { enterpriseId: match[1], evidenceId: match[2] } : undefined;
 }

@@ -22,6 +22,7 @@ export {
   type DeclaredEvidenceFile,
   type EvidenceStore,
   type EvidenceStoreOptions,
+  evidenceIdsOf,
   MAX_DOWNLOAD_URL_SECONDS,
   MAX_UPLOAD_URL_SECONDS,
   type PresignedDownload,

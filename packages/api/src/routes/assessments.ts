@@ -17,6 +17,7 @@ import {
   periodOf,
   scoreAssessment,
   selfInspectionPeriodKind,
+  selfInspectionStatus,
   type Template,
   vietnamDate,
 } from '@antoan/domain';
@@ -260,7 +261,13 @@ export const assessmentRoutes = () =>
         on: vietnamDate(now),
       });
       const submittedAt = now.toISOString();
+      const { dueOn: nextDueOn } = selfInspectionStatus({
+        highRisk: enterprise.highRisk,
+        lastSubmittedOn: vietnamDate(now),
+        today: vietnamDate(now),
+      });
       await submitAssessment(deps.db, {
+        nextDueOn,
         assessment,
         score,
         facts: {

@@ -28,12 +28,16 @@ export const enterpriseRoutes = () =>
         if (!zoneInScope(principal, input.zoneId)) {
           throw invalid([{ path: 'zoneId', message: `zone ${input.zoneId} does not exist` }]);
         }
+        const highRisk = isHighRiskSector(input.sectorCode);
+        const today = vietnamDate(deps.now());
         const enterprise: Enterprise = {
           id: deps.newId(),
           ...input,
-          highRisk: isHighRiskSector(input.sectorCode),
+          highRisk,
           workforce: workforce ?? noWorkforce,
           createdAt: deps.now().toISOString(),
+          // Indexed by due day so the daily reminder job finds it without a scan.
+          selfCheckDueOn: selfInspectionStatus({ highRisk, today, registeredOn: today }).dueOn,
           ...(strictEquipmentCount === undefined ? {} : { strictEquipmentCount }),
         };
         return c.json(await createEnterprise(deps.db, enterprise, principal.sub), 201);

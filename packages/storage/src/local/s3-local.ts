@@ -3,16 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import { localS3Config } from './test-bucket';
 
 /** A running local S3-compatible server. */
 export interface S3Local {
   endpoint: string;
-  clientConfig: {
-    endpoint: string;
-    region: string;
-    forcePathStyle: true;
-    credentials: { accessKeyId: string; secretAccessKey: string };
-  };
+  clientConfig: ReturnType<typeof localS3Config>;
   stop(): Promise<void>;
 }
 
@@ -27,12 +23,7 @@ export async function startS3Local(options: { dataDir?: string | undefined } = {
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
-    clientConfig: {
-      endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    },
+    clientConfig: localS3Config(endpoint),
     stop: async () => {
       await server.close();
       if (!options.dataDir) await rm(directory, { recursive: true, force: true });

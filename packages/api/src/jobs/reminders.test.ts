@@ -1,0 +1,108 @@
+import {
+  createEnterprise,
+  createEvidence,
+  createZone,
+  type Enterprise,
+  type Evidence,
+  listNotifications,
+  settleEvidence,
+} from '@antoan/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callers, createTestApi, type TestApi } from '../test-support';
+import { runReminders } from './reminders';
+
+let api: TestApi;
+const at = '2026-01-05T00:00:00.000Z';
+const today = '2026-11-28';
+
+const firm = (id: string, taxCode: string, selfCheckDueOn: string): Enterprise => ({
+  id,
+  taxCode,
+  name: `Firm ${id}`,
+  zoneId: 'zone-a',
+  sectorCode: 'M6920',
+  highRisk: false,
+  headcount: 40,
+  workforce: { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
+  createdAt: at,
+  selfCheckDueOn,
+});
+
+async function verifiedEvidence(
+  enterpriseId: string,
+  id: string,
+  expiresOn: string | undefined,
+  verify = true,
+) {
+  const evidence: Evidence = {
+    id,
+    enterpriseId,
+    zoneId: 'zone-a',
+    kind: 'health_exam_record',
+    fileName: `${id}.pdf`,
+    contentType: 'application/pdf',
+    size: 10,
+    sha256: 'a'.repeat(64),
+    issuedOn: '2026-01-01',
+    ...(expiresOn === undefined ? {} : { expiresOn }),
+    objectKey: `enterprises/${enterpriseId}/evidence/${id}`,
+    status: 'pending_upload',
+    createdAt: at,
+    createdBy: 'seed',
+  };
+  await createEvidence(api.db, evidence);
+  if (verify) await settleEvidence(api.db, { evidence, outcome: { status: 'verified' }, actor: 'seed', at });
+}
+
+beforeAll(async () => {
+  api = await createTestApi({ now: () => new Date('2026-11-28T01:00:00.000Z') });
+  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
+  await createEnterprise(api.db, firm('ent-a', '1800000001', '2026-12-28'), 'seed');
+  await createEnterprise(api.db, firm('ent-due-7', '1800000002', '2026-12-05'), 'seed');
+  await createEnterprise(api.db, firm('ent-overdue', '1800000003', '2026-11-27'), 'seed');
+  await createEnterprise(api.db, firm('ent-later', '1800000004', '2027-06-30'), 'seed');
+  await verifiedEvidence('ent-a', 'ev-30', '2026-12-28');
+  await verifiedEvidence('ent-a', 'ev-7', '2026-12-05');
+  await verifiedEvidence('ent-a', 'ev-0', '2026-11-28');
+  await verifiedEvidence('ent-a', 'ev-10', '2026-12-08');
+  await verifiedEvidence('ent-a', 'ev-none', undefined);
+  await verifiedEvidence('ent-a', 'ev-pending-7', '2026-12-05', false);
+});
+
+describe('the daily reminder job', () => {
+  it('finds exactly the evidence expiring in 30, 7 and 0 days and the due and overdue self-checks', async () => {
+    const first = await runReminders(api.deps, today);
+    expect(first).toEqual({ today, written: 6, alreadySent: 0 });
+    const outbox = await listNotifications(api.db, { enterpriseId: 'ent-a', limit: 50 });
+    expect(outbox.items.map((n) => n.dedupe).sort()).toEqual([
+      'evidence_expiring#ev-0#0',
+      'evidence_expiring#ev-30#30',
+      'evidence_expiring#ev-7#7',
+      'self_check_due#30',
+    ]);
+    expect(outbox.items.find((n) => n.dedupe === 'evidence_expiring#ev-0#0')?.type).toBe('evidence_expired');
+    const due = await listNotifications(api.db, { enterpriseId: 'ent-due-7', limit: 50 });
+    expect(due.items).toEqual([expect.objectContaining({ type: 'self_check_due', day: '2026-12-05' })]);
+    const overdue = await listNotifications(api.db, { enterpriseId: 'ent-overdue', limit: 50 });
+    expect(overdue.items).toEqual([expect.objectContaining({ type: 'self_check_overdue' })]);
+    expect((await listNotifications(api.db, { enterpriseId: 'ent-later', limit: 50 })).items).toEqual([]);
+  });
+
+  it('writes nothing twice when run twice', async () => {
+    expect(await runReminders(api.deps, today)).toEqual({ today, written: 0, alreadySent: 6 });
+    expect((await listNotifications(api.db, { enterpriseId: 'ent-a', limit: 50 })).items).toHaveLength(4);
+  });
+
+  it('serves the outbox to the enterprise’s scope only', async () => {
+    const own = await api.call('GET', '/v1/enterprises/ent-a/notifications', { as: callers.enterpriseA });
+    expect(own.status).toBe(200);
+    const body = (await own.json()) as { items: Array<{ message: { vi: string; en: string } }> };
+    expect(body.items[0]?.message.vi).toBeTruthy();
+    expect(
+      (await api.call('GET', '/v1/enterprises/ent-a/notifications', { as: callers.enterpriseB })).status,
+    ).toBe(404);
+    expect(
+      (await api.call('GET', '/v1/enterprises/ent-a/notifications', { as: callers.managerA })).status,
+    ).toBe(200);
+  });
+});

@@ -1,0 +1,78 @@
+import { listEvidenceExpiringOn, listSelfChecksDueOn, type Notification, putNotification } from '@antoan/db';
+import type { AppDeps } from '../deps';
+
+/** How many days ahead a reminder goes out, for expiring evidence and for due self-inspections. */
+export const REMINDER_DAYS = [30, 7, 0] as const;
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const inDays = (days: number) =>
+  days === 0 ? { vi: 'hôm nay', en: 'today' } : { vi: `sau ${days} ngày`, en: `in ${days} days` };
+
+/** What one run of the reminder job did. */
+export interface ReminderRun {
+  today: string;
+  written: number;
+  alreadySent: number;
+}
+
+/**
+ * The daily reminder job: evidence that expires in 30, 7 or 0 days, self-inspections due in 30, 7 or 0
+ * days, and self-inspections that became overdue yesterday. Each is read from its own gsi3 partition (one per
+ * day), never a scan, and each notification has a stable key, so running the job twice writes nothing twice.
+ */
+export async function runReminders(deps: AppDeps, today: string): Promise<ReminderRun> {
+  const createdAt = deps.now().toISOString();
+  const notifications: Notification[] = [];
+  for (const days of REMINDER_DAYS) {
+    const day = addDays(today, days);
+    for (const evidence of await listEvidenceExpiringOn(deps.db, day)) {
+      const when = inDays(days);
+      notifications.push({
+        enterpriseId: evidence.enterpriseId,
+        day,
+        dedupe: `evidence_expiring#${evidence.id}#${days}`,
+        type: days === 0 ? 'evidence_expired' : 'evidence_expiring',
+        message: {
+          vi: `Minh chứng "${evidence.fileName}" (${evidence.kind}) hết hạn ${when.vi} (${day}). Hãy tải lên bản mới.`,
+          en: `Evidence "${evidence.fileName}" (${evidence.kind}) expires ${when.en} (${day}). Upload a new one.`,
+        },
+        createdAt,
+      });
+    }
+    for (const firm of await listSelfChecksDueOn(deps.db, day)) {
+      const when = inDays(days);
+      notifications.push({
+        enterpriseId: firm.enterpriseId,
+        day,
+        dedupe: `self_check_due#${days}`,
+        type: 'self_check_due',
+        message: {
+          vi: `Hạn nộp tự kiểm tra ATVSLĐ định kỳ là ${when.vi} (${day}).`,
+          en: `The periodic OSH self-inspection is due ${when.en} (${day}).`,
+        },
+        createdAt,
+      });
+    }
+  }
+  const yesterday = addDays(today, -1);
+  for (const firm of await listSelfChecksDueOn(deps.db, yesterday)) {
+    notifications.push({
+      enterpriseId: firm.enterpriseId,
+      day: today,
+      dedupe: `self_check_overdue#${yesterday}`,
+      type: 'self_check_overdue',
+      message: {
+        vi: `Quá hạn: chưa nộp tự kiểm tra ATVSLĐ định kỳ đến hạn ngày ${yesterday}.`,
+        en: `Overdue: the periodic OSH self-inspection due on ${yesterday} has not been submitted.`,
+      },
+      createdAt,
+    });
+  }
+  let written = 0;
+  for (const notification of notifications) {
+    if (await putNotification(deps.db, notification)) written++;
+  }
+  return { today, written, alreadySent: notifications.length - written };
+}

@@ -1,0 +1,135 @@
+import { createEvidence, type Evidence, getEvidence, listEvidence } from '@antoan/db';
+import { vietnamDate } from '@antoan/domain';
+import { listEvidenceQuerySchema, requestEvidenceUploadSchema } from '@antoan/schemas';
+import { EVIDENCE_CONTENT_TYPES, isEvidenceContentType, MAX_EVIDENCE_BYTES } from '@antoan/storage';
+import { Hono } from 'hono';
+import { allow, authenticate, loadEnterprise } from '../access';
+import { jsonContent, valid } from '../body';
+import type { AppContext, AppEnv } from '../deps';
+import { ApiError, conflict, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { confirmEvidence } from '../evidence-confirmation';
+import { idempotent } from '../idempotency';
+
+/** Evidence as the API shows it: the object key and the hash stay server-side details. */
+const view = ({ objectKey: _key, ...evidence }: Evidence) => evidence;
+
+async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: string): Promise<Evidence> {
+  const evidence = await getEvidence(c.var.deps.db, enterpriseId, evidenceId);
+  if (!evidence) throw notFound('evidence');
+  return evidence;
+}
+
+const rejected = (evidence: Evidence) =>
+  new ApiError(
+    422,
+    'evidence-rejected',
+    'Evidence rejected',
+    {
+      vi: `Tệp tải lên không khớp với thông tin đã khai (${evidence.reason}); tệp đã bị cách ly, hãy tải lại.`,
+      en: `The uploaded file does not match what was declared (${evidence.reason}); it was quarantined. Upload it again as new evidence.`,
+    },
+    { status: 'rejected', reason: evidence.reason },
+  );
+
+/** Adds whole days to a `YYYY-MM-DD` date. */
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Evidence: the enterprise requests an upload (a presigned POST straight to S3), then confirms it; the
+ * server verifies the object itself. Everyone whose scope covers the firm lists and downloads it.
+ */
+export const evidenceRoutes = () =>
+  new Hono<AppEnv>()
+    .use('/v1/enterprises/:eid/evidence', authenticate())
+    .use('/v1/enterprises/:eid/evidence/*', authenticate())
+    .post(
+      '/v1/enterprises/:eid/evidence',
+      allow('enterprise'),
+      jsonContent,
+      idempotent(),
+      valid('json', requestEvidenceUploadSchema),
+      async (c) => {
+        const { deps, principal } = c.var;
+        const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
+        const input = c.req.valid('json');
+        if (!isEvidenceContentType(input.contentType))
+          throw unsupportedMediaType(EVIDENCE_CONTENT_TYPES, 'contentType');
+        if (input.size > MAX_EVIDENCE_BYTES) throw payloadTooLarge('20 MB', { vi: 'Tệp', en: 'The file' });
+        const today = vietnamDate(deps.now());
+        if (input.issuedOn > today)
+          throw invalid([{ path: 'issuedOn', message: `issuedOn ${input.issuedOn} is in the future` }]);
+        const id = deps.newId();
+        const evidence = await createEvidence(deps.db, {
+          id,
+          enterpriseId: enterprise.id,
+          zoneId: enterprise.zoneId,
+          kind: input.kind,
+          fileName: input.fileName,
+          contentType: input.contentType,
+          size: input.size,
+          sha256: input.sha256.toLowerCase(),
+          issuedOn: input.issuedOn,
+          ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
+          ...(input.trainingGroup === undefined ? {} : { trainingGroup: input.trainingGroup }),
+          ...(input.workersCovered === undefined ? {} : { workersCovered: input.workersCovered }),
+          objectKey: deps.evidence.objectKey(enterprise.id, id),
+          status: 'pending_upload',
+          createdAt: deps.now().toISOString(),
+          createdBy: principal.sub,
+        });
+        const upload = await deps.evidence.presignUpload({
+          key: evidence.objectKey,
+          contentType: input.contentType,
+          size: input.size,
+          sha256Hex: evidence.sha256,
+        });
+        return c.json({ ...view(evidence), upload }, 201);
+      },
+    )
+    .post('/v1/enterprises/:eid/evidence/:vid/confirm', allow('enterprise'), async (c) => {
+      const { deps, principal } = c.var;
+      const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
+      const evidence = await loadEvidence(c, enterprise.id, c.req.param('vid'));
+      const settled = await confirmEvidence(deps, evidence, principal.sub);
+      if (settled.status === 'rejected') throw rejected(settled);
+      return c.json({ ...view(settled), status: 'verified' });
+    })
+    .get('/v1/enterprises/:eid/evidence', valid('query', listEvidenceQuerySchema), async (c) => {
+      const enterprise = await loadEnterprise(c, c.req.param('eid'));
+      const { limit, cursor, expiringWithinDays } = c.req.valid('query');
+      const today = vietnamDate(c.var.deps.now());
+      const page = await listEvidence(c.var.deps.db, {
+        enterpriseId: enterprise.id,
+        limit,
+        cursor,
+        ...(expiringWithinDays === undefined
+          ? {}
+          : { expiring: { from: today, to: addDays(today, expiringWithinDays) } }),
+      });
+      return c.json({
+        items: page.items.map((evidence) => ({
+          ...view(evidence),
+          expired: evidence.expiresOn !== undefined && evidence.expiresOn < today,
+        })),
+        nextCursor: page.nextCursor,
+      });
+    })
+    .get('/v1/enterprises/:eid/evidence/:vid/download', async (c) => {
+      const enterprise = await loadEnterprise(c, c.req.param('eid'));
+      const evidence = await loadEvidence(c, enterprise.id, c.req.param('vid'));
+      // Rejected files sit in quarantine and were never proof: nothing to download.
+      if (evidence.status === 'rejected') throw notFound('evidence file');
+      if (evidence.status !== 'verified') {
+        throw conflict(
+          {
+            vi: 'Tệp chưa được xác minh; hãy xác nhận tải lên trước.',
+            en: 'The file is not verified yet; confirm the upload first.',
+          },
+          { code: 'not_verified' },
+        );
+      }
+      return c.json(
+        await c.var.deps.evidence.presignDownload({ key: evidence.objectKey, fileName: evidence.fileName }),
+      );
+    });

@@ -1,0 +1,401 @@
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut } from './audit';
+import type { DbContext } from './client';
+import type { Page } from './cursor';
+import { ConflictError } from './errors';
+import { keys } from './keys';
+import { queryAll, queryPage } from './query';
+import { read, transactWrite } from './transact';
+
+/** Where a piece of evidence stands: waiting for its file, verified by the server, or rejected. */
+export type EvidenceStatus = 'pending_upload' | 'verified' | 'rejected';
+
+/** Evidence metadata. Once verified it never changes; a replacement is new evidence. */
+export interface Evidence {
+  id: string;
+  enterpriseId: string;
+  zoneId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  issuedOn: string;
+  expiresOn?: string;
+  trainingGroup?: number;
+  workersCovered?: number;
+  objectKey: string;
+  status: EvidenceStatus;
+  reason?: string;
+  createdAt: string;
+  createdBy: string;
+  verifiedAt?: string;
+  rejectedAt?: string;
+}
+
+const fields = [
+  'id',
+  'enterpriseId',
+  'zoneId',
+  'kind',
+  'fileName',
+  'contentType',
+  'size',
+  'sha256',
+  'issuedOn',
+  'expiresOn',
+  'trainingGroup',
+  'workersCovered',
+  'objectKey',
+  'status',
+  'reason',
+  'createdAt',
+  'createdBy',
+  'verifiedAt',
+  'rejectedAt',
+] as const;
+
+const toEvidence = (item: Record<string, unknown>): Evidence =>
+  Object.fromEntries(
+    fields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
+  ) as unknown as Evidence;
+
+/** Records an upload request (status `pending_upload`), with an audit entry. */
+export async function createEvidence(ctx: DbContext, evidence: Evidence): Promise<Evidence> {
+  await transactWrite(
+    ctx,
+    [
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: { ...keys.evidence(evidence.enterpriseId, evidence.id), type: 'evidence', ...evidence },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
+        actor: evidence.createdBy,
+        action: 'evidence.request_upload',
+        target: evidence.id,
+        at: evidence.createdAt,
+        details: { kind: evidence.kind, size: evidence.size, sha256: evidence.sha256 },
+      }),
+    ],
+    () => new ConflictError('evidence_exists', `evidence ${evidence.id} already exists`),
+  );
+  return evidence;
+}
+
+/** One piece of an enterprise's evidence, or undefined. */
+export async function getEvidence(
+  ctx: DbContext,
+  enterpriseId: string,
+  evidenceId: string,
+): Promise<Evidence | undefined> {
+  const { Item } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.evidence(enterpriseId, evidenceId),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return Item ? toEvidence(Item) : undefined;
+}
+
+/** The coverage facts one verified piece of evidence adds to its enterprise's year (see `getCoverage`). */
+function coverageAdds(evidence: Evidence): Record<string, number> {
+  const count = evidence.workersCovered ?? 0;
+  switch (evidence.kind) {
+    case 'training_certificate':
+      return { [`trainedGroup${evidence.trainingGroup ?? 0}`]: count };
+    case 'health_exam_record':
+      return { healthExamined: count };
+    case 'occupational_disease_exam':
+      return { occupationalDiseaseExamined: count };
+    case 'environment_monitoring_report':
+      return { environmentReports: 1 };
+    case 'equipment_inspection_certificate':
+      // One certificate covers one machine unless it says how many.
+      return { equipmentInspected: evidence.workersCovered ?? 1 };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Settles a pending upload in one transaction: verified (with its expiry indexed on gsi3 and the year's
+ * coverage facts added) or rejected with a reason. ConflictError `already_settled` if another request
+ * settled it first.
+ */
+export async function settleEvidence(
+  ctx: DbContext,
+  change: {
+    evidence: Evidence;
+    outcome: { status: 'verified' } | { status: 'rejected'; reason: string };
+    actor: string;
+    at: string;
+  },
+): Promise<Evidence> {
+  const { evidence, outcome, at } = change;
+  const key = keys.evidence(evidence.enterpriseId, evidence.id);
+  const verified = outcome.status === 'verified';
+  const sets: Record<string, unknown> = verified
+    ? {
+        status: 'verified',
+        verifiedAt: at,
+        ...(evidence.expiresOn === undefined
+          ? {}
+          : {
+              gsi3pk: keys.evidenceExpiry(evidence.expiresOn),
+              gsi3sk: `${evidence.enterpriseId}#${evidence.id}`,
+            }),
+      }
+    : { status: 'rejected', reason: outcome.reason, rejectedAt: at };
+  const names = Object.keys(sets);
+  const adds = verified ? coverageAdds(evidence) : {};
+  const addNames = Object.keys(adds);
+  const year = evidence.issuedOn.slice(0, 4);
+  await transactWrite(
+    ctx,
+    [
+      {
+        Update: {
+          TableName: ctx.tableName,
+          Key: key,
+          UpdateExpression: `SET ${names.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':pending': 'pending_upload',
+            ...Object.fromEntries(names.map((name, i) => [`:s${i}`, sets[name]])),
+          },
+        },
+      },
+      ...(addNames.length === 0
+        ? []
+        : [
+            {
+              Update: {
+                TableName: ctx.tableName,
+                Key: keys.coverage(evidence.enterpriseId, year),
+                UpdateExpression: `SET #type = :type, #year = :year ADD ${addNames.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+                ExpressionAttributeNames: {
+                  '#type': 'type',
+                  '#year': 'year',
+                  ...Object.fromEntries(addNames.map((name, i) => [`#a${i}`, name])),
+                },
+                ExpressionAttributeValues: {
+                  ':type': 'coverage',
+                  ':year': year,
+                  ...Object.fromEntries(addNames.map((name, i) => [`:a${i}`, adds[name]])),
+                },
+              },
+            },
+          ]),
+      auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
+        actor: change.actor,
+        action: verified ? 'evidence.verify' : 'evidence.reject',
+        target: evidence.id,
+        at,
+        ...(verified ? {} : { details: { reason: (outcome as { reason: string }).reason } }),
+      }),
+    ],
+    () => new ConflictError('already_settled', `evidence ${evidence.id} was already verified or rejected`),
+  );
+  return { ...evidence, ...(sets as Partial<Evidence>) };
+}
+
+/** An enterprise's evidence; with `expiring`, only evidence whose expiry falls within `[from, to]`. */
+export function listEvidence(
+  ctx: DbContext,
+  query: {
+    enterpriseId: string;
+    limit: number;
+    cursor?: string | undefined;
+    expiring?: { from: string; to: string };
+  },
+): Promise<Page<Evidence>> {
+  return queryPage(
+    ctx,
+    {
+      partition: keys.enterprise(query.enterpriseId).pk,
+      sortBeginsWith: keys.evidencePrefix,
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+      ...(query.expiring
+        ? {
+            filter: {
+              expression: '#expiresOn BETWEEN :from AND :to',
+              names: { '#expiresOn': 'expiresOn' },
+              values: { ':from': query.expiring.from, ':to': query.expiring.to },
+            },
+          }
+        : {}),
+    },
+    toEvidence,
+  );
+}
+
+/** Verified evidence that expires on `day`, across all enterprises: one gsi3 partition, never a scan. */
+export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<Evidence[]> {
+  return queryAll(ctx, { index: 'gsi3', partition: keys.evidenceExpiry(day) }, toEvidence);
+}
+
+/** The enterprises whose next self-inspection is due on `day` (gsi3). */
+export function listSelfChecksDueOn(
+  ctx: DbContext,
+  day: string,
+): Promise<Array<{ enterpriseId: string; zoneId: string; name: string; selfCheckDueOn: string }>> {
+  return queryAll(ctx, { index: 'gsi3', partition: keys.selfCheckDue(day) }, (item) => ({
+    enterpriseId: item.id as string,
+    zoneId: item.zoneId as string,
+    name: item.name as string,
+    selfCheckDueOn: item.selfCheckDueOn as string,
+  }));
+}
+
+/** A message for an enterprise, kept in its outbox (and sent by email where a sender is configured). */
+export interface Notification {
+  enterpriseId: string;
+  /** The day the reminder is about; with `dedupe` it makes the notification unique. */
+  day: string;
+  /** Stable per cause, e.g. `evidence_expiring#<vid>#30`, so a rerun of the job writes nothing twice. */
+  dedupe: string;
+  type: 'evidence_expiring' | 'evidence_expired' | 'self_check_due' | 'self_check_overdue';
+  message: { vi: string; en: string };
+  createdAt: string;
+}
+
+/** Writes a notification unless the same one exists; true when it was new. */
+export async function putNotification(ctx: DbContext, notification: Notification): Promise<boolean> {
+  try {
+    await ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.notification(notification.enterpriseId, notification.day, notification.dedupe),
+          type: 'notification',
+          notificationType: notification.type,
+          enterpriseId: notification.enterpriseId,
+          day: notification.day,
+          dedupe: notification.dedupe,
+          message: notification.message,
+          createdAt: notification.createdAt,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** An enterprise's outbox, newest first. */
+export function listNotifications(
+  ctx: DbContext,
+  query: { enterpriseId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<Notification>> {
+  return queryPage(
+    ctx,
+    {
+      partition: keys.enterprise(query.enterpriseId).pk,
+      sortBeginsWith: keys.notificationPrefix,
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+    },
+    (item) => ({
+      enterpriseId: item.enterpriseId as string,
+      day: item.day as string,
+      dedupe: item.dedupe as string,
+      type: item.notificationType as Notification['type'],
+      message: item.message as Notification['message'],
+      createdAt: item.createdAt as string,
+    }),
+  );
+}
+
+/** Coverage facts of an enterprise's year, derived from verified evidence (for the annual reports). */
+export interface Coverage {
+  year: string;
+  trainedByGroup: Record<'1' | '2' | '3' | '4' | '5' | '6', number>;
+  healthExamined: number;
+  occupationalDiseaseExamined: number;
+  environmentMonitored: boolean;
+  equipmentInspected: number;
+}
+
+/** Reads the coverage aggregate of one enterprise and year (zeros when nothing was verified). */
+export async function getCoverage(ctx: DbContext, enterpriseId: string, year: string): Promise<Coverage> {
+  const { Item = {} } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.coverage(enterpriseId, year),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
+  return {
+    year,
+    trainedByGroup: {
+      '1': number('trainedGroup1'),
+      '2': number('trainedGroup2'),
+      '3': number('trainedGroup3'),
+      '4': number('trainedGroup4'),
+      '5': number('trainedGroup5'),
+      '6': number('trainedGroup6'),
+    },
+    healthExamined: number('healthExamined'),
+    occupationalDiseaseExamined: number('occupationalDiseaseExamined'),
+    environmentMonitored: number('environmentReports') > 0,
+    equipmentInspected: number('equipmentInspected'),
+  };
+}
+
+/** A piece of evidence as answers and scores read it. */
+export interface EvidenceFacts {
+  id: string;
+  kind: string;
+  status: string;
+  issuedOn: string;
+  expiresOn?: string;
+}
+
+/** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */
+export async function getEvidenceFacts(
+  ctx: DbContext,
+  enterpriseId: string,
+  evidenceIds: readonly string[],
+): Promise<Map<string, EvidenceFacts>> {
+  const found = new Map<string, EvidenceFacts>();
+  const unique = [...new Set(evidenceIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((id) => keys.evidence(enterpriseId, id));
+    while (pending.length > 0) {
+      const request = { [ctx.tableName]: { Keys: pending, ConsistentRead: true } };
+      const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
+      for (const item of result.Responses?.[ctx.tableName] ?? []) {
+        found.set(item.id as string, {
+          id: item.id as string,
+          kind: item.kind as string,
+          status: item.status as string,
+          issuedOn: item.issuedOn as string,
+          ...(typeof item.expiresOn === 'string' ? { expiresOn: item.expiresOn } : {}),
+        });
+      }
+      pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
+    }
+  }
+  return found;
+}

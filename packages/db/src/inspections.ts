@@ -1,0 +1,148 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredScore } from './assessments';
+import { auditPut } from './audit';
+import type { DbContext } from './client';
+import type { Page } from './cursor';
+import { ConflictError } from './errors';
+import { keys } from './keys';
+import { queryPage } from './query';
+import { read, transactWrite } from './transact';
+
+/** An inspection by a labour inspector or the authority. Its findings and score never change. */
+export interface Inspection {
+  id: string;
+  enterpriseId: string;
+  zoneId: string;
+  /** `YYYY-MM-DD`. */
+  conductedOn: string;
+  /** The self-inspection period it is compared with (the period of `conductedOn` in the firm's schedule). */
+  period: string;
+  templateId: string;
+  templateVersion: number;
+  findings: Record<string, 'compliant' | 'partial' | 'non_compliant' | 'not_applicable'>;
+  notes?: string;
+  /** The full score object, as the scoring computed it. */
+  score: StoredScore & Record<string, unknown>;
+  inspectedBy: string;
+  createdAt: string;
+}
+
+const fields = [
+  'id',
+  'enterpriseId',
+  'zoneId',
+  'conductedOn',
+  'period',
+  'templateId',
+  'templateVersion',
+  'findings',
+  'notes',
+  'score',
+  'inspectedBy',
+  'createdAt',
+] as const;
+
+const toInspection = (item: Record<string, unknown>): Inspection =>
+  Object.fromEntries(
+    fields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
+  ) as unknown as Inspection;
+
+/** Records an inspection with an audit entry in the same transaction. */
+export async function createInspection(ctx: DbContext, inspection: Inspection): Promise<Inspection> {
+  await transactWrite(
+    ctx,
+    [
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: {
+            ...keys.inspection(inspection.enterpriseId, inspection.conductedOn, inspection.id),
+            type: 'inspection',
+            ...inspection,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditPut(ctx.tableName, keys.enterprise(inspection.enterpriseId).pk, {
+        actor: inspection.inspectedBy,
+        action: 'inspection.record',
+        target: inspection.id,
+        at: inspection.createdAt,
+        details: { conductedOn: inspection.conductedOn, total: inspection.score.total },
+      }),
+    ],
+    () => new ConflictError('inspection_exists', `inspection ${inspection.id} is already recorded`),
+  );
+  return inspection;
+}
+
+/** An enterprise's inspections, the most recently conducted first. */
+export function listInspections(
+  ctx: DbContext,
+  query: { enterpriseId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<Inspection>> {
+  return queryPage(
+    ctx,
+    {
+      partition: keys.enterprise(query.enterpriseId).pk,
+      sortBeginsWith: keys.inspectionPrefix,
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+    },
+    toInspection,
+  );
+}
+
+/** The enterprise's most recently conducted inspection, or undefined. */
+export async function getLatestInspection(
+  ctx: DbContext,
+  enterpriseId: string,
+): Promise<Inspection | undefined> {
+  const page = await listInspections(ctx, { enterpriseId, limit: 1 });
+  return page.items[0];
+}
+
+/** The total of the latest submitted self-assessment, or undefined when the firm never submitted one. */
+export async function getLatestSelfScore(
+  ctx: DbContext,
+  enterpriseId: string,
+): Promise<{ period: string; total: number; submittedAt: string } | undefined> {
+  // A firm's periods are all of one kind, so the key order of `SCORE#<period>` is the time order.
+  const { Items = [] } = await read(() =>
+    ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':prefix': keys.latestScorePrefix },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    ),
+  );
+  const item = Items[0];
+  return item
+    ? { period: item.period as string, total: item.total as number, submittedAt: item.submittedAt as string }
+    : undefined;
+}
+
+/** The submitted self-score of an enterprise for each of these periods; periods without a submission are absent. */
+export async function getSelfScores(
+  ctx: DbContext,
+  enterpriseId: string,
+  periods: readonly string[],
+): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  let pending: Record<string, unknown>[] = [...new Set(periods)].map((period) =>
+    keys.latestScore(enterpriseId, period),
+  );
+  // An enterprise has at most a few periods a year, so one batch of 100 covers any page of a list.
+  while (pending.length > 0) {
+    const request = { [ctx.tableName]: { Keys: pending.slice(0, 100), ConsistentRead: true } };
+    const rest = pending.slice(100);
+    const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
+    for (const item of result.Responses?.[ctx.tableName] ?? []) scores.set(item.period as string, item.total as number);
+    pending = [...(result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []), ...rest];
+  }
+  return scores;
+}

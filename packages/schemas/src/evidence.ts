@@ -1,0 +1,71 @@
+import { evidenceKinds, isIsoDate } from '@antoan/domain';
+import * as v from 'valibot';
+import { listQueryEntries } from './common';
+
+const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${label} is a date, YYYY-MM-DD`));
+
+/**
+ * `POST /v1/enterprises/{eid}/evidence` body. `contentType` and `size` are only shape-checked here: the route
+ * answers 415 for a type it does not take and 413 for a file over 20 MB, as the contract says.
+ */
+export const requestEvidenceUploadSchema = v.pipe(
+  v.strictObject({
+    kind: v.picklist(evidenceKinds, `kind is one of ${evidenceKinds.join(', ')}`),
+    fileName: v.pipe(v.string(), v.trim(), v.minLength(1, 'fileName must not be empty'), v.maxLength(255)),
+    contentType: v.pipe(v.string(), v.minLength(1), v.maxLength(127)),
+    size: v.pipe(
+      v.number(),
+      v.integer('size is a whole number of bytes'),
+      v.minValue(1, 'size must be at least 1 byte'),
+    ),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, 'sha256 is 64 hexadecimal characters')),
+    issuedOn: isoDate('issuedOn'),
+    expiresOn: v.optional(isoDate('expiresOn')),
+    trainingGroup: v.optional(
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(1, 'trainingGroup is 1–6'),
+        v.maxValue(6, 'trainingGroup is 1–6'),
+      ),
+    ),
+    workersCovered: v.optional(
+      v.pipe(v.number(), v.integer('workersCovered is a whole number'), v.minValue(0), v.maxValue(1_000_000)),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (input) => input.expiresOn === undefined || input.expiresOn > input.issuedOn,
+      'expiresOn must be after issuedOn',
+    ),
+    ['expiresOn'],
+  ),
+  v.forward(
+    v.check(
+      (input) => input.kind !== 'training_certificate' || input.trainingGroup !== undefined,
+      'a training certificate needs trainingGroup (1–6)',
+    ),
+    ['trainingGroup'],
+  ),
+  v.forward(
+    v.check(
+      (input) => input.kind === 'training_certificate' || input.trainingGroup === undefined,
+      'trainingGroup is only for training certificates',
+    ),
+    ['trainingGroup'],
+  ),
+);
+export type RequestEvidenceUploadInput = v.InferOutput<typeof requestEvidenceUploadSchema>;
+
+/** `GET /v1/enterprises/{eid}/evidence` query. */
+export const listEvidenceQuerySchema = v.strictObject({
+  ...listQueryEntries,
+  expiringWithinDays: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, 'expiringWithinDays is a whole number of days, 0–3650'),
+      v.transform(Number),
+      v.maxValue(3650, 'expiringWithinDays is at most 3650'),
+    ),
+  ),
+});
