@@ -82,6 +82,22 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
     body: () => ({ answers: { 'I-1-1': { value: 'compliant' } } }),
   },
   submitAssessmentOfA: { method: 'POST', path: '/v1/enterprises/ent-a/assessments/asmt-missing/submit' },
+  requestEvidenceForA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/evidence',
+    body: () => ({
+      kind: 'osh_plan',
+      fileName: 'ke-hoach.pdf',
+      contentType: 'application/pdf',
+      size: 1000,
+      sha256: 'b'.repeat(64),
+      issuedOn: '2026-01-02',
+    }),
+  },
+  confirmMissingEvidenceOfA: { method: 'POST', path: '/v1/enterprises/ent-a/evidence/ev-missing/confirm' },
+  listEvidenceOfA: { method: 'GET', path: '/v1/enterprises/ent-a/evidence' },
+  downloadMissingEvidenceOfA: { method: 'GET', path: '/v1/enterprises/ent-a/evidence/ev-missing/download' },
+  notificationsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/notifications' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -205,6 +221,35 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     enterpriseA: 404,
     enterpriseB: 404,
   },
+  requestEvidenceForA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 201,
+    enterpriseB: 404,
+  },
+  confirmMissingEvidenceOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 404,
+    enterpriseB: 404,
+  },
+  listEvidenceOfA: { anonymous: 401, authority: 200, inspector: 200, managerA: 200, managerB: 404, enterpriseA: 200, enterpriseB: 404 },
+  downloadMissingEvidenceOfA: {
+    anonymous: 401,
+    authority: 404,
+    inspector: 404,
+    managerA: 404,
+    managerB: 404,
+    enterpriseA: 404,
+    enterpriseB: 404,
+  },
+  notificationsOfA: { anonymous: 401, authority: 200, inspector: 200, managerA: 200, managerB: 404, enterpriseA: 200, enterpriseB: 404 },
 };
 
 const cases = Object.entries(matrix).flatMap(([route, expected]) =>
