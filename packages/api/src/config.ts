@@ -15,5 +15,7 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     audience: requireEnv('JWT_AUDIENCE', env),
     /** Only functions that touch evidence get the bucket; others fail loudly if they ever try. */
     evidenceBucket: env.EVIDENCE_BUCKET,
+    /** A verified SES sender for reminder e-mails; without it reminders stay in the outbox only. */
+    notifyFrom: env.NOTIFY_FROM,
   };
 }

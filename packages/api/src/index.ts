@@ -8,3 +8,4 @@ export * from './errors';
 export * from './evidence-confirmation';
 export * from './jobs/reminders';
 export * from './principal';
+export * from './targeting';

@@ -72,7 +72,7 @@ beforeAll(async () => {
 describe('the daily reminder job', () => {
   it('finds exactly the evidence expiring in 30, 7 and 0 days and the due and overdue self-checks', async () => {
     const first = await runReminders(api.deps, today);
-    expect(first).toEqual({ today, written: 6, alreadySent: 0 });
+    expect(first).toEqual({ today, written: 6, alreadySent: 0, emailed: 0, emailFailed: 0 });
     const outbox = await listNotifications(api.db, { enterpriseId: 'ent-a', limit: 50 });
     expect(outbox.items.map((n) => n.dedupe).sort()).toEqual([
       'evidence_expiring#ev-0#0',
@@ -89,7 +89,13 @@ describe('the daily reminder job', () => {
   });
 
   it('writes nothing twice when run twice', async () => {
-    expect(await runReminders(api.deps, today)).toEqual({ today, written: 0, alreadySent: 6 });
+    expect(await runReminders(api.deps, today)).toEqual({
+      today,
+      written: 0,
+      alreadySent: 6,
+      emailed: 0,
+      emailFailed: 0,
+    });
     expect((await listNotifications(api.db, { enterpriseId: 'ent-a', limit: 50 })).items).toHaveLength(4);
   });
 
@@ -104,5 +110,29 @@ describe('the daily reminder job', () => {
     expect(
       (await api.call('GET', '/v1/enterprises/ent-a/notifications', { as: callers.managerA })).status,
     ).toBe(200);
+  });
+});
+
+describe('e-mail delivery of new reminders', () => {
+  it('e-mails only new notifications, to firms with a contact address, and survives a failed send', async () => {
+    await createEnterprise(
+      api.db,
+      { ...firm('ent-mail', '1800000005', '2026-12-05'), contactEmail: 'atvsld@example.com' },
+      'seed',
+    );
+    await createEnterprise(
+      api.db,
+      { ...firm('ent-mail-broken', '1800000006', '2026-12-05'), contactEmail: 'broken@example.com' },
+      'seed',
+    );
+    const sent: Array<{ to: string; type: string }> = [];
+    const deliver = async (notification: { type: string }, to: string) => {
+      if (to.startsWith('broken')) throw new Error('mailbox unavailable');
+      sent.push({ to, type: notification.type });
+    };
+    const run = await runReminders(api.deps, today, deliver);
+    expect(run).toMatchObject({ written: 2, emailed: 1, emailFailed: 1 });
+    expect(sent).toEqual([{ to: 'atvsld@example.com', type: 'self_check_due' }]);
+    expect(await runReminders(api.deps, today, deliver)).toMatchObject({ written: 0, emailed: 0 });
   });
 });

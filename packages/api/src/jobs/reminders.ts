@@ -1,4 +1,11 @@
-import { listEvidenceExpiringOn, listSelfChecksDueOn, type Notification, putNotification } from '@antoan/db';
+import {
+  type Enterprise,
+  getEnterprise,
+  listEvidenceExpiringOn,
+  listSelfChecksDueOn,
+  type Notification,
+  putNotification,
+} from '@antoan/db';
 import type { AppDeps } from '../deps';
 
 /** How many days ahead a reminder goes out, for expiring evidence and for due self-inspections. */
@@ -15,14 +22,24 @@ export interface ReminderRun {
   today: string;
   written: number;
   alreadySent: number;
+  /** New notifications also sent by e-mail, and those whose e-mail failed (they stay in the outbox). */
+  emailed: number;
+  emailFailed: number;
 }
+
+/** Sends a new notification beyond the outbox, e.g. by e-mail to the firm's contact address (SES on AWS). */
+export type NotificationDelivery = (notification: Notification, to: string) => Promise<void>;
 
 /**
  * The daily reminder job: evidence that expires in 30, 7 or 0 days, self-inspections due in 30, 7 or 0
  * days, and self-inspections that became overdue yesterday. Each is read from its own gsi3 partition (one per
  * day), never a scan, and each notification has a stable key, so running the job twice writes nothing twice.
  */
-export async function runReminders(deps: AppDeps, today: string): Promise<ReminderRun> {
+export async function runReminders(
+  deps: AppDeps,
+  today: string,
+  deliver?: NotificationDelivery,
+): Promise<ReminderRun> {
   const createdAt = deps.now().toISOString();
   const notifications: Notification[] = [];
   for (const days of REMINDER_DAYS) {
@@ -71,8 +88,23 @@ export async function runReminders(deps: AppDeps, today: string): Promise<Remind
     });
   }
   let written = 0;
+  let emailed = 0;
+  let emailFailed = 0;
+  const contacts = new Map<string, Enterprise | undefined>();
   for (const notification of notifications) {
-    if (await putNotification(deps.db, notification)) written++;
+    if (!(await putNotification(deps.db, notification))) continue;
+    written++;
+    if (!deliver) continue;
+    if (!contacts.has(notification.enterpriseId)) {
+      contacts.set(notification.enterpriseId, await getEnterprise(deps.db, notification.enterpriseId));
+    }
+    const to = contacts.get(notification.enterpriseId)?.contactEmail;
+    if (to === undefined) continue;
+    // E-mail is best effort: the outbox already holds the notification, and a failure must not stop the run.
+    await deliver(notification, to).then(
+      () => emailed++,
+      () => emailFailed++,
+    );
   }
-  return { today, written, alreadySent: notifications.length - written };
+  return { today, written, alreadySent: notifications.length - written, emailed, emailFailed };
 }

@@ -1,0 +1,76 @@
+import { type AppDeps, confirmEvidence } from '@antoan/api';
+import { createEvidence, hasMarker, setMarker } from '@antoan/db';
+import { vietnamDate } from '@antoan/domain';
+import { postThroughForm, samplePdf, sha256Hex } from '@antoan/storage/local';
+import { demoEnterprises, demoUsers } from './demo-data';
+
+/** Bump when the demo evidence changes. */
+const EVIDENCE_MARKER = 'demo-evidence-v1';
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Demo evidence for the demo officers' firms and a few others, uploaded the way a browser does (presigned
+ * POST to the S3 server, then server-side confirmation), with expiry dates around the day of the first start
+ * so the reminder outbox and the "expiring" list show something at once.
+ */
+export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean; files: number }> {
+  if (await hasMarker(deps.db, EVIDENCE_MARKER)) return { seeded: false, files: 0 };
+  const today = vietnamDate(deps.now());
+  const enterprises = demoEnterprises();
+  const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
+  const firms = enterprises.filter((firm, index) => officers.has(firm.id) || index % 12 === 0);
+  const pdf = samplePdf();
+  const files = [
+    {
+      kind: 'training_certificate',
+      trainingGroup: 4,
+      issuedOn: addDays(today, -335),
+      expiresOn: addDays(today, 30),
+    },
+    {
+      kind: 'training_certificate',
+      trainingGroup: 3,
+      issuedOn: addDays(today, -400),
+      expiresOn: addDays(today, 7),
+    },
+    { kind: 'health_exam_record', issuedOn: addDays(today, -200), expiresOn: addDays(today, 165) },
+    { kind: 'environment_monitoring_report', issuedOn: addDays(today, -400), expiresOn: addDays(today, -35) },
+    { kind: 'osh_plan', issuedOn: addDays(today, -320) },
+  ] as const;
+  let count = 0;
+  const seedFirm = async (firm: (typeof firms)[number]) => {
+    for (const file of files) {
+      const id = deps.newId();
+      const evidence = await createEvidence(deps.db, {
+        id,
+        enterpriseId: firm.id,
+        zoneId: firm.zoneId,
+        ...file,
+        fileName: `${file.kind}-${firm.id}.pdf`,
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256: sha256Hex(pdf),
+        workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
+        objectKey: deps.evidence.objectKey(firm.id, id),
+        status: 'pending_upload',
+        createdAt: deps.now().toISOString(),
+        createdBy: 'seed',
+      });
+      const upload = await deps.evidence.presignUpload({
+        key: evidence.objectKey,
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256Hex: evidence.sha256,
+      });
+      await postThroughForm(upload, pdf, evidence.fileName);
+      await confirmEvidence(deps, evidence, 'seed');
+      count++;
+    }
+  };
+  for (let start = 0; start < firms.length; start += 6)
+    await Promise.all(firms.slice(start, start + 6).map(seedFirm));
+  await setMarker(deps.db, EVIDENCE_MARKER, deps.now().toISOString());
+  return { seeded: true, files: count };
+}
