@@ -1,6 +1,6 @@
 import { type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context, S3Event } from 'aws-lambda';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResult>;
 
@@ -32,13 +32,36 @@ function apiEvent(method: string, path: string): APIGatewayProxyEventV2 {
   };
 }
 
+/** The Lambda context the Middy-wrapped event entries receive. */
+const lambdaContext: Context = {
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'antoan-test',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:antoan-test',
+  memoryLimitInMB: '512',
+  awsRequestId: 'request-1',
+  logGroupName: '/aws/lambda/antoan-test',
+  logStreamName: 'stream',
+  getRemainingTimeInMillis: () => 10_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+
+/** An S3 ObjectCreated event; the handler reads only the (URL-encoded) keys. */
+const objectCreated = (...keys: string[]) =>
+  ({ Records: keys.map((key) => ({ eventName: 'ObjectCreated:Post', s3: { object: { key } } })) }) as S3Event;
+
 beforeAll(async () => {
   // The entries read their settings at import, as a Lambda container does at init; nothing here reaches AWS.
   Object.assign(process.env, {
     AWS_REGION: 'ap-southeast-1',
     TABLE_NAME: 'antoan-test',
+    EVIDENCE_BUCKET: 'antoan-evidence-test',
     JWT_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
     JWT_AUDIENCE: 'test-client',
+    // Powertools logs through the global console in dev mode, where the test can read it.
+    POWERTOOLS_DEV: 'true',
   });
   for (const group of groups) {
     const entry: { handler: ApiHandler } = await import(`./${group}/index.ts`);
@@ -76,5 +99,30 @@ describe('wiring', () => {
   it('refuses a protected route without a token', async () => {
     const response = await handlers.get('zones')?.(apiEvent('GET', '/v1/zones'));
     expect(response?.statusCode).toBe(401);
+  });
+});
+
+describe('event entries', () => {
+  it('functions/evidence-verify ignores objects outside enterprises/<eid>/evidence/ without reaching AWS', async () => {
+    const { handler } = await import('./evidence-verify/index');
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      await handler(
+        objectCreated('quarantine/enterprises/ent-1/evidence/ev-1', 'enterprises/ent-1/notes/read+me.pdf'),
+        lambdaContext,
+      );
+      const logged = info.mock.calls.map(([line]) => JSON.parse(String(line)));
+      expect(logged).toEqual([
+        expect.objectContaining({ key: 'quarantine/enterprises/ent-1/evidence/ev-1', outcome: 'ignored' }),
+        expect.objectContaining({ key: 'enterprises/ent-1/notes/read me.pdf', outcome: 'ignored' }),
+      ]);
+    } finally {
+      info.mockRestore();
+    }
+  });
+
+  it('functions/reminders builds its dependencies at import and exports the scheduled handler', async () => {
+    const { handler } = await import('./reminders/index');
+    expect(handler).toBeTypeOf('function');
   });
 });

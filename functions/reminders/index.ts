@@ -1,4 +1,4 @@
-import { createAwsDeps, readAwsConfig, runReminders } from '@antoan/api';
+import { createAwsDeps, readAwsConfig, runDailyJobs } from '@antoan/api';
 import { sesDelivery } from '@antoan/api/email';
 import { vietnamDate } from '@antoan/domain';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -11,9 +11,9 @@ const logger = new Logger({ serviceName: 'reminders' });
 const { notifyFrom } = readAwsConfig();
 const deliver = notifyFrom ? sesDelivery(new SESv2Client({}), notifyFrom) : undefined;
 
-/** EventBridge Scheduler, daily: expiring evidence and due or overdue self-inspections into the outbox, and e-mail. */
+/** EventBridge Scheduler, daily: reminders (outbox and e-mail), priorities for expired proof, target re-rank. */
 export const handler = middy(async () => {
-  const run = await runReminders(deps, vietnamDate(deps.now()), deliver);
-  logger.info('reminders written', { ...run });
+  const run = await runDailyJobs(deps, vietnamDate(deps.now()), deliver);
+  logger.info('daily jobs done', { ...run });
   return run;
 }).use(injectLambdaContext(logger));

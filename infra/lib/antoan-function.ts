@@ -6,7 +6,10 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { evidenceKeyPrefixes } from './evidence-keys';
+import { wildcardResourceFinding } from './nag';
 import { repoRoot } from './paths';
 
 /**
@@ -32,6 +35,19 @@ const tableActions: Record<TableAccess, string[]> = {
   ],
 };
 
+/**
+ * The evidence bucket as a function needs it. From another stack, pass the data stack's named exports
+ * (`DataStack.evidenceBucketExports`): grants then name the bucket the same way in every template and finding.
+ */
+export type FunctionBucket = Pick<IBucket, 'bucketArn' | 'bucketName'>;
+
+/**
+ * What a function may do with evidence objects. `verify`: read an upload, move a rejected one to quarantine
+ * and delete it. `presign-and-verify`: also sign the browser's upload form and download links, which S3
+ * authorizes with the signer's own permissions.
+ */
+export type EvidenceAccess = 'verify' | 'presign-and-verify';
+
 /** Construct metadata key recording which entry file a function is bundled from. */
 export const entryMetadataKey = 'antoan:entry';
 
@@ -40,6 +56,8 @@ export interface AntoanFunctionProps {
   readonly entry: string;
   readonly description?: string;
   readonly environment?: Record<string, string>;
+  /** 10 seconds unless given: API handlers stay well under API Gateway's 30-second limit. */
+  readonly timeout?: Duration;
 }
 
 /**
@@ -48,6 +66,8 @@ export interface AntoanFunctionProps {
  * @example new AntoanFunction(this, 'zones', { entry: 'functions/zones/index.ts' }).bindTable(table, { access: 'readwrite' })
  */
 export class AntoanFunction extends NodejsFunction {
+  private readonly executionRole: Role;
+
   constructor(scope: Construct, id: string, props: AntoanFunctionProps) {
     // Own role and log group, so the function gets write access to its log group only, instead of
     // AWSLambdaBasicExecutionRole (logs:CreateLogGroup and PutLogEvents on every log group).
@@ -64,7 +84,7 @@ export class AntoanFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
@@ -85,11 +105,17 @@ export class AntoanFunction extends NodejsFunction {
           "import{createRequire as __antoanRequire}from'node:module';const require=__antoanRequire(import.meta.url);",
       },
     });
+    this.executionRole = role;
     (this.node.defaultChild as CfnFunction).addMetadata(entryMetadataKey, props.entry);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the runtime the project targets and tests (architecture.md); newer runtimes are adopted deliberately.',
     });
   }
 
@@ -107,6 +133,52 @@ export class AntoanFunction extends NodejsFunction {
       }),
     );
     this.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /**
+   * Grants the S3 calls `packages/storage` makes for `access`, on the evidence and quarantine prefixes only,
+   * and tells the function the bucket's name (EVIDENCE_BUCKET).
+   * @example fn.bindEvidenceBucket(bucket, { access: 'verify' })
+   */
+  bindEvidenceBucket(bucket: FunctionBucket, { access }: { access: EvidenceAccess }): this {
+    const objectsUnder = (prefix: string) => {
+      const objects = `${bucket.bucketArn}/${prefix}*`;
+      Validations.of(this.executionRole).acknowledge({
+        id: wildcardResourceFinding(this.executionRole, objects),
+        reason: `Object keys are made per upload, so the narrowest grant is the ${prefix} key prefix, never the whole bucket.`,
+      });
+      return objects;
+    };
+    this.addToRolePolicy(
+      new PolicyStatement({
+        // HeadObject and GetObject read an upload, and are the source side of the quarantine copy; the
+        // presigned POST (PutObject) and GET carry these permissions too.
+        actions: [
+          's3:GetObject',
+          's3:DeleteObject',
+          ...(access === 'presign-and-verify' ? ['s3:PutObject'] : []),
+        ],
+        resources: [objectsUnder(evidenceKeyPrefixes.evidence)],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        // The destination side of the quarantine copy; nobody may read quarantine.
+        actions: ['s3:PutObject'],
+        resources: [objectsUnder(evidenceKeyPrefixes.quarantine)],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        // Without it S3 answers 403 instead of 404 for a missing object, and verification could not report
+        // `missing_object`. S3 checks it with the object's key as s3:prefix.
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${evidenceKeyPrefixes.evidence}*`] } },
+      }),
+    );
+    this.addEnvironment('EVIDENCE_BUCKET', bucket.bucketName);
     return this;
   }
 }

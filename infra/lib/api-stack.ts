@@ -12,7 +12,13 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AntoanFunction, type FunctionTable, type TableAccess } from './antoan-function';
+import {
+  AntoanFunction,
+  type EvidenceAccess,
+  type FunctionBucket,
+  type FunctionTable,
+  type TableAccess,
+} from './antoan-function';
 import { functionEntry } from './paths';
 
 /**
@@ -26,6 +32,19 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Published templates ship inside the bundle; nothing to read from the table.
   templates: 'none',
   assessments: 'readwrite',
+  evidence: 'readwrite',
+  notifications: 'read',
+  // Declaring an accident and recording an inspection also refresh the firm's entry in the priority index.
+  accidents: 'readwrite',
+  inspections: 'readwrite',
+  // Dashboards and target lists only read aggregates and indexes.
+  dashboards: 'read',
+  targets: 'read',
+};
+
+/** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
+export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = {
+  evidence: 'presign-and-verify',
 };
 
 /** Routes open without a token (api.md); every other route goes through the JWT authorizer. */
@@ -44,6 +63,8 @@ export interface ApiStackProps extends StackProps {
   readonly table: FunctionTable;
   /** Who signs the tokens the API accepts, and for which client. */
   readonly auth: { readonly issuer: string; readonly audience: string };
+  /** The evidence bucket, bound to the groups in `evidenceAccessOf` only. */
+  readonly evidenceBucket: FunctionBucket;
 }
 
 /** The HTTP API: one Lambda function per resource group, serving exactly the routes that group's Hono app serves. */
@@ -53,7 +74,7 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { table, auth } = props;
+    const { table, auth, evidenceBucket } = props;
 
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'antoan API v1',
@@ -97,11 +118,8 @@ export class ApiStack extends Stack {
       // createAwsDeps() reads TABLE_NAME at init even in a function that never touches the table.
       if (access === 'none') fn.addEnvironment('TABLE_NAME', table.tableName);
       else fn.bindTable(table, { access });
-      Validations.of(fn).acknowledge({
-        id: 'AwsSolutions-L1',
-        reason:
-          'nodejs22.x is the runtime the project targets and tests (architecture.md); newer runtimes are adopted deliberately.',
-      });
+      const evidenceAccess = evidenceAccessOf[group];
+      if (evidenceAccess !== undefined) fn.bindEvidenceBucket(evidenceBucket, { access: evidenceAccess });
       functions.set(group, fn);
 
       const integration = new HttpLambdaIntegration(`${group}Integration`, fn);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -57,14 +57,30 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only the reviewed rules', () => {
+    const reminders = synth.jobs.getLogicalId(synth.jobs.reminders.node.defaultChild as CfnElement);
     expect(new Set(acknowledgements(synth.app).map(({ id }) => id))).toEqual(
       new Set([
         'AwsSolutions-COG2',
         'AwsSolutions-COG8',
         'AwsSolutions-APIG4',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::AntoanData-EvidenceBucketArn/enterprises/*]',
+        'AwsSolutions-IAM5[Resource::AntoanData-EvidenceBucketArn/quarantine/*]',
+        `AwsSolutions-IAM5[Resource::<${reminders}.Arn>:*]`,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'AwsSolutions-L1',
+        'AwsSolutions-SQS3',
       ]),
     );
+  });
+
+  it('accepts the evidence prefix wildcards on the evidence functions only', () => {
+    const prefixGrants = acknowledgements(synth.app)
+      .filter(({ id }) => id.includes('AntoanData-EvidenceBucketArn/'))
+      .map(({ path }) => path);
+    expect([...new Set(prefixGrants)].sort()).toEqual([
+      'AntoanApi/Functions/evidenceRole',
+      'AntoanJobs/EvidenceVerifyRole',
+    ]);
   });
 });

@@ -1,5 +1,8 @@
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { type AntoanApp, createAntoanApp } from '../lib/app';
+import { type AntoanApp, createAntoanApp, webOriginContextKey } from '../lib/app';
+
+/** The web origin the tests deploy for. */
+export const testWebOrigin = 'https://app.antoan.test';
 
 /** The app as the CLI synthesizes it (into a temporary directory), with its cloud assembly. */
 export interface SynthesizedApp extends AntoanApp {
@@ -8,6 +11,6 @@ export interface SynthesizedApp extends AntoanApp {
 
 /** Builds and synthesizes the app: bundling happens here, so call it once per test file. */
 export function synthesizeApp(): SynthesizedApp {
-  const antoan = createAntoanApp();
+  const antoan = createAntoanApp({ context: { [webOriginContextKey]: testWebOrigin } });
   return { ...antoan, assembly: antoan.app.synth() };
 }

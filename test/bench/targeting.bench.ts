@@ -1,5 +1,5 @@
-import { bench, describe } from 'vitest';
 import { rankTargets } from '@antoan/domain';
+import { bench, describe } from 'vitest';
 import { syntheticFacts } from './targeting-simulation';
 
 const zone = syntheticFacts({ seed: 'bench', firms: 300 });

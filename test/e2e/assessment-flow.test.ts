@@ -6,7 +6,12 @@ type Template = { sections: Array<{ id: string; items: Item[] }> };
 
 describe('an enterprise fills and submits its self-check through the API', () => {
   let platform: StartedPlatform;
-  let call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+  let call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Response>;
   beforeAll(async () => {
     platform = await pnpmStart({ PORT: '0', ANTOAN_IN_MEMORY: '1' });
     const users = (await (await fetch(`${platform.url}/v1/dev/users`)).json()) as {
@@ -51,7 +56,12 @@ describe('an enterprise fills and submits its self-check through the API', () =>
     const answers = Object.fromEntries(
       applicable.map((item) => [item.id, { value: item === partial ? 'partial' : 'compliant' }]),
     );
-    const saved = await call('PATCH', `/v1/enterprises/{eid}/assessments/${draft.id}`, { answers }, { 'If-Match': '"1"' });
+    const saved = await call(
+      'PATCH',
+      `/v1/enterprises/{eid}/assessments/${draft.id}`,
+      { answers },
+      { 'If-Match': '"1"' },
+    );
     expect(saved.status).toBe(200);
 
     const submitted = await call('POST', `/v1/enterprises/{eid}/assessments/${draft.id}/submit`);

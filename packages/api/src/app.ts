@@ -2,11 +2,15 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './deps';
 import { notFound } from './errors';
 import { handleError, problemResponse } from './problem';
+import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
+import { dashboardRoutes } from './routes/dashboards';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
+import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
+import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
 
@@ -19,6 +23,10 @@ export const resourceGroups = {
   assessments: assessmentRoutes,
   evidence: evidenceRoutes,
   notifications: notificationRoutes,
+  accidents: accidentRoutes,
+  inspections: inspectionRoutes,
+  dashboards: dashboardRoutes,
+  targets: targetRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

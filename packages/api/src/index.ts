@@ -6,6 +6,8 @@ export * from './config';
 export * from './deps';
 export * from './errors';
 export * from './evidence-confirmation';
+export * from './evidence-signal';
+export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';
 export * from './targeting';

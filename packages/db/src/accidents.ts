@@ -170,7 +170,11 @@ export async function getZoneAccidentCounts(
 ): Promise<ZoneAccidentCounts> {
   const { Item = {} } = await read(() =>
     ctx.doc.send(
-      new GetCommand({ TableName: ctx.tableName, Key: keys.zoneAccidents(zoneId, year), ConsistentRead: true }),
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.zoneAccidents(zoneId, year),
+        ConsistentRead: true,
+      }),
     ),
   );
   const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);

@@ -4,6 +4,7 @@ import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, MissingReferenceError } from './errors';
 import { keys, sortableName } from './keys';
+import { zoneEnterpriseCountUpdate } from './oversight';
 import { queryPage } from './query';
 import { read, transactWrite } from './transact';
 
@@ -32,6 +33,8 @@ export interface Enterprise {
   lastSubmittedOn?: string;
   /** The last day of the period whose self-inspection is owed next; indexed on gsi3 for the reminder job. */
   selfCheckDueOn?: string;
+  /** Where reminders are e-mailed on AWS (the OSH officer's address). */
+  contactEmail?: string;
 }
 
 /** gsi3 keys that let the daily job find the firms whose self-inspection falls due on a given day. */
@@ -55,6 +58,7 @@ const toEnterprise = (item: Record<string, unknown>): Enterprise => {
     enterprise.strictEquipmentCount = item.strictEquipmentCount;
   if (typeof item.lastSubmittedOn === 'string') enterprise.lastSubmittedOn = item.lastSubmittedOn;
   if (typeof item.selfCheckDueOn === 'string') enterprise.selfCheckDueOn = item.selfCheckDueOn;
+  if (typeof item.contactEmail === 'string') enterprise.contactEmail = item.contactEmail;
   return enterprise;
 };
 
@@ -107,6 +111,7 @@ export async function createEnterprise(
         target: enterprise.id,
         at: enterprise.createdAt,
       }),
+      zoneEnterpriseCountUpdate(ctx.tableName, enterprise),
     ],
     (index) =>
       index === 2

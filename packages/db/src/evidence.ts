@@ -206,7 +206,8 @@ export async function settleEvidence(
     ],
     () => new ConflictError('already_settled', `evidence ${evidence.id} was already verified or rejected`),
   );
-  return { ...evidence, ...(sets as Partial<Evidence>) };
+  const { gsi3pk: _pk, gsi3sk: _sk, ...changed } = sets;
+  return { ...evidence, ...(changed as Partial<Evidence>) };
 }
 
 /** An enterprise's evidence; with `expiring`, only evidence whose expiry falls within `[from, to]`. */

@@ -1,3 +1,4 @@
+export * from './accidents';
 export * from './assessments';
 export * from './audit';
 export * from './bootstrap';
@@ -7,7 +8,10 @@ export * from './enterprises';
 export * from './errors';
 export * from './evidence';
 export * from './idempotency';
+export * from './inspections';
 export * from './keys';
 export * from './markers';
+export * from './oversight';
 export * from './table';
+export * from './targets';
 export * from './zones';

@@ -1,6 +1,7 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredScore } from './assessments';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError } from './errors';
@@ -21,8 +22,8 @@ export interface Inspection {
   templateVersion: number;
   findings: Record<string, 'compliant' | 'partial' | 'non_compliant' | 'not_applicable'>;
   notes?: string;
-  /** The full score object, as the scoring computed it. */
-  score: StoredScore & Record<string, unknown>;
+  /** The score object as the scoring computed it (stored whole, items included). */
+  score: StoredScore;
   inspectedBy: string;
   createdAt: string;
 }
@@ -114,7 +115,10 @@ export async function getLatestSelfScore(
       new QueryCommand({
         TableName: ctx.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.enterprise(enterpriseId).pk, ':prefix': keys.latestScorePrefix },
+        ExpressionAttributeValues: {
+          ':pk': keys.enterprise(enterpriseId).pk,
+          ':prefix': keys.latestScorePrefix,
+        },
         ScanIndexForward: false,
         Limit: 1,
       }),
@@ -133,16 +137,10 @@ export async function getSelfScores(
   periods: readonly string[],
 ): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  let pending: Record<string, unknown>[] = [...new Set(periods)].map((period) =>
-    keys.latestScore(enterpriseId, period),
+  const items = await batchGetItems(
+    ctx,
+    [...new Set(periods)].map((period) => keys.latestScore(enterpriseId, period)),
   );
-  // An enterprise has at most a few periods a year, so one batch of 100 covers any page of a list.
-  while (pending.length > 0) {
-    const request = { [ctx.tableName]: { Keys: pending.slice(0, 100), ConsistentRead: true } };
-    const rest = pending.slice(100);
-    const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
-    for (const item of result.Responses?.[ctx.tableName] ?? []) scores.set(item.period as string, item.total as number);
-    pending = [...(result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []), ...rest];
-  }
+  for (const item of items) scores.set(item.period as string, item.total as number);
   return scores;
 }

@@ -1,10 +1,5 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Enterprise } from './enterprises';
 import { InvalidCursorError } from './errors';
@@ -43,7 +38,11 @@ export function zoneEnterpriseCountUpdate(
 export async function getZoneEnterpriseCounts(ctx: DbContext, zoneId: string): Promise<ZoneEnterpriseCounts> {
   const { Item = {} } = await read(() =>
     ctx.doc.send(
-      new GetCommand({ TableName: ctx.tableName, Key: keys.zoneEnterpriseCounts(zoneId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.zoneEnterpriseCounts(zoneId),
+        ConsistentRead: true,
+      }),
     ),
   );
   const counts: ZoneEnterpriseCounts = { highRisk: {}, regular: {} };
@@ -58,7 +57,10 @@ export async function getZoneEnterpriseCounts(ctx: DbContext, zoneId: string): P
  * Recounts a zone's registrations from its enterprise list and stores them: a repair for data written before
  * the counters existed (the local platform's seed runs it). Reads the whole zone, so it is not for requests.
  */
-export async function rebuildZoneEnterpriseCounts(ctx: DbContext, zoneId: string): Promise<ZoneEnterpriseCounts> {
+export async function rebuildZoneEnterpriseCounts(
+  ctx: DbContext,
+  zoneId: string,
+): Promise<ZoneEnterpriseCounts> {
   const counts: Record<string, number> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -214,7 +216,8 @@ export async function listZoneFirms(
       });
     }
     const last = page.Items?.at(-1);
-    if (page.LastEvaluatedKey && last) return { items, nextCursor: cursorAt('scored', resumeKey(last, 'gsi2')) };
+    if (page.LastEvaluatedKey && last)
+      return { items, nextCursor: cursorAt('scored', resumeKey(last, 'gsi2')) };
   }
 
   let after = start.phase === 'unscored' ? start.after : undefined;
@@ -235,7 +238,8 @@ export async function listZoneFirms(
     );
     const owing = (page.Items ?? []).filter(
       (item) =>
-        item.highRisk === query.owedBy.highRisk && String(item.createdAt).slice(0, 10) <= query.owedBy.registeredBy,
+        item.highRisk === query.owedBy.highRisk &&
+        String(item.createdAt).slice(0, 10) <= query.owedBy.registeredBy,
     );
     const statuses = await periodStatuses(
       ctx,
@@ -268,20 +272,14 @@ async function periodStatuses(
   period: string,
 ): Promise<Map<string, 'submitted' | 'draft'>> {
   const statuses = new Map<string, 'submitted' | 'draft'>();
-  let pending: Record<string, unknown>[] = enterpriseIds.flatMap((id) => [
-    keys.latestScore(id, period),
-    keys.assessmentPeriod(id, period),
-  ]);
-  while (pending.length > 0) {
-    const request = { [ctx.tableName]: { Keys: pending.slice(0, 100), ConsistentRead: true } };
-    const rest = pending.slice(100);
-    const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
-    for (const item of result.Responses?.[ctx.tableName] ?? []) {
-      const enterpriseId = String(item.pk).slice('ENT#'.length);
-      if (String(item.sk).startsWith(keys.latestScorePrefix)) statuses.set(enterpriseId, 'submitted');
-      else if (!statuses.has(enterpriseId)) statuses.set(enterpriseId, 'draft');
-    }
-    pending = [...(result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []), ...rest];
+  const items = await batchGetItems(
+    ctx,
+    enterpriseIds.flatMap((id) => [keys.latestScore(id, period), keys.assessmentPeriod(id, period)]),
+  );
+  for (const item of items) {
+    const enterpriseId = String(item.pk).slice('ENT#'.length);
+    if (String(item.sk).startsWith(keys.latestScorePrefix)) statuses.set(enterpriseId, 'submitted');
+    else if (!statuses.has(enterpriseId)) statuses.set(enterpriseId, 'draft');
   }
   return statuses;
 }

@@ -49,5 +49,6 @@ describe('demo data', () => {
     expect((await listZones(db, { limit: 50 })).items).toHaveLength(8);
     const inTraNoc = await listEnterprisesInZone(db, { zoneId: 'zone-tn1', limit: 200 });
     expect(inTraNoc.items.length).toBe(enterprises.filter((e) => e.zoneId === 'zone-tn1').length);
-  });
+    // The seed also writes the oversight demo (assessments, accidents, inspections, the priority index).
+  }, 120_000);
 });

@@ -116,23 +116,23 @@ export function demoEnterprises(count = 240, createdAt = '2026-01-05T00:00:00.00
 export function demoUsers(enterprises: readonly Enterprise[]): DemoUser[] {
   const firms = enterprises.filter((e) => e.zoneId === 'zone-tn1').slice(0, 3);
   return [
-    { sub: 'authority-demo', name: 'Sở Nội vụ TP. Cần Thơ (authority)', role: 'authority' },
-    { sub: 'inspector-demo', name: 'Thanh tra lao động (inspector)', role: 'inspector' },
+    { sub: 'authority-demo', name: 'Sở Nội vụ TP. Cần Thơ', role: 'authority' },
+    { sub: 'inspector-demo', name: 'Thanh tra lao động', role: 'inspector' },
     {
       sub: 'zm-tranoc',
-      name: 'Ban quản lý KCN Trà Nóc (zone_manager)',
+      name: 'Ban quản lý KCN Trà Nóc',
       role: 'zone_manager',
       zoneIds: ['zone-tn1', 'zone-tn2'],
     },
     {
       sub: 'zm-hungphu',
-      name: 'Ban quản lý KCN Hưng Phú (zone_manager)',
+      name: 'Ban quản lý KCN Hưng Phú',
       role: 'zone_manager',
       zoneIds: ['zone-hp1', 'zone-hp2a', 'zone-hp2b'],
     },
     ...firms.map((firm) => ({
       sub: `officer-${firm.id}`,
-      name: `${firm.name} (enterprise)`,
+      name: firm.name,
       role: 'enterprise' as const,
       enterpriseId: firm.id,
     })),

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type AppDeps, createApp, runReminders } from '@antoan/api';
+import { type AppDeps, createApp, runDailyJobs } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
@@ -16,6 +16,8 @@ import type { LocalConfig } from './config';
 import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
+import { seedDemoEvidence } from './seed-evidence';
+import { mountWebApp } from './web';
 
 export const LOCAL_TABLE = 'antoan';
 export const LOCAL_BUCKET = 'antoan-evidence';
@@ -81,10 +83,17 @@ export async function startPlatform(
       now: () => new Date(),
       newId: ulid,
     };
+    if (config.seed) {
+      const evidence = await seedDemoEvidence(deps);
+      if (evidence.seeded) log(`uploaded and verified ${evidence.files} demo evidence files`);
+    }
     // On AWS an EventBridge schedule runs the reminder job daily; here it runs at start and every 24 hours.
     const reminders = async () => {
-      const run = await runReminders(deps, vietnamDate(deps.now()));
-      log(`reminders for ${run.today}: ${run.written} new, ${run.alreadySent} already sent`);
+      const run = await runDailyJobs(deps, vietnamDate(deps.now()));
+      log(
+        `daily jobs for ${run.reminders.today}: ${run.reminders.written} new reminders (${run.reminders.alreadySent} already sent), ` +
+          `${run.refreshedForExpiry} priorities refreshed for expired proof, ${run.reranked.rewritten} of ${run.reranked.read} target entries re-ranked`,
+      );
     };
     await reminders();
     const daily = setInterval(
@@ -94,6 +103,7 @@ export async function startPlatform(
     daily.unref();
     stack.push(async () => clearInterval(daily));
     const app = createApp(deps, { extraRoutes: [devRoutes(issuer, () => users)] });
+    mountWebApp(app, log);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' }, () =>
         resolve(started),
@@ -108,6 +118,8 @@ export async function startPlatform(
         }),
     );
     const { port } = server.address() as AddressInfo;
+    // The web app posts evidence straight to the S3 server, which is another origin.
+    await s3.allowBrowserOrigins(LOCAL_BUCKET, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
     return { url: `http://localhost:${port}`, dynamo, s3, issuer, users, stop };
   } catch (error) {
     await stop();

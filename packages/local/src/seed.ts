@@ -1,8 +1,17 @@
-import { createEnterprise, createZone, type DbContext, getZone, hasMarker, setMarker } from '@antoan/db';
-import { demoEnterprises, demoZones } from './demo-data';
+import {
+  createEnterprise,
+  createZone,
+  type DbContext,
+  getZone,
+  hasMarker,
+  rebuildZoneEnterpriseCounts,
+  setMarker,
+} from '@antoan/db';
+import { demoEnterprises, demoUsers, demoZones } from './demo-data';
+import { seedDemoOversight } from './seed-oversight';
 
 /** Bump when the demo data changes, so existing local data gets the new demo on next start. */
-const SEED_MARKER = 'demo-seed-v1';
+const SEED_MARKER = 'demo-seed-v2';
 
 /** Runs `task` over `items` with at most `limit` in flight. */
 async function inBatches<T>(
@@ -21,11 +30,13 @@ const ignoreConflict = (error: unknown) => {
 };
 
 /**
- * Writes the demo zones and enterprises through the same access functions the API uses.
- * Does nothing when the demo is already there (data kept across restarts).
+ * Writes the demo zones and enterprises through the same access functions the API uses, then the oversight
+ * demo for the current period on `now` (assessments, accidents, inspections, the priority index; see
+ * `seed-oversight.ts`). Does nothing when the demo is already there (data kept across restarts).
  */
 export async function seedDemoData(
   db: DbContext,
+  now: Date = new Date(),
 ): Promise<{ seeded: boolean; zones: number; enterprises: number }> {
   const enterprises = demoEnterprises();
   const counts = { zones: demoZones.length, enterprises: enterprises.length };
@@ -38,6 +49,10 @@ export async function seedDemoData(
   await inBatches(enterprises, 10, (enterprise) =>
     createEnterprise(db, enterprise, 'seed').catch(ignoreConflict),
   );
+  // Data seeded before the zones counted their registrations gets its counters now.
+  for (const zone of demoZones) await rebuildZoneEnterpriseCounts(db, zone.id);
+  const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
+  await seedDemoOversight(db, enterprises, officers, now, (items, task) => inBatches(items, 12, task));
   await setMarker(db, SEED_MARKER, new Date().toISOString());
   return { seeded: true, ...counts };
 }

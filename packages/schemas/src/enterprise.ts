@@ -32,6 +32,9 @@ export const createEnterpriseSchema = v.pipe(
     headcount: count(1),
     workforce: v.optional(workforceSchema),
     strictEquipmentCount: v.optional(count()),
+    contactEmail: v.optional(
+      v.pipe(v.string(), v.trim(), v.email('contactEmail is an e-mail address'), v.maxLength(254)),
+    ),
   }),
   v.forward(
     v.check(

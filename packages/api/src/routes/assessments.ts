@@ -29,6 +29,7 @@ import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { ApiError, conflict, type FieldError, invalid, notFound, preconditionFailed } from '../errors';
 import { idempotent } from '../idempotency';
+import { refreshAfterWrite } from '../targeting';
 
 /** The template version an assessment was made from; published versions never change, so this cannot fail later. */
 function templateOf(assessment: Assessment): Template {
@@ -279,5 +280,6 @@ export const assessmentRoutes = () =>
         actor: principal.sub,
         at: submittedAt,
       });
+      await refreshAfterWrite(deps.db, enterprise.id, vietnamDate(now));
       return c.json({ id: assessment.id, status: 'submitted', submittedAt, score });
     });

@@ -7,6 +7,7 @@ import { jsonContent, valid } from '../body';
 import type { AppEnv } from '../deps';
 import { invalid } from '../errors';
 import { idempotent } from '../idempotency';
+import { refreshAfterWrite } from '../targeting';
 
 const noWorkforce = { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 };
 
@@ -23,7 +24,7 @@ export const enterpriseRoutes = () =>
       valid('json', createEnterpriseSchema),
       async (c) => {
         const { principal, deps } = c.var;
-        const { workforce, strictEquipmentCount, ...input } = c.req.valid('json');
+        const { workforce, strictEquipmentCount, contactEmail, ...input } = c.req.valid('json');
         // A zone outside the manager's scope is answered exactly like a zone that does not exist.
         if (!zoneInScope(principal, input.zoneId)) {
           throw invalid([{ path: 'zoneId', message: `zone ${input.zoneId} does not exist` }]);
@@ -39,8 +40,11 @@ export const enterpriseRoutes = () =>
           // Indexed by due day so the daily reminder job finds it without a scan.
           selfCheckDueOn: selfInspectionStatus({ highRisk, today, registeredOn: today }).dueOn,
           ...(strictEquipmentCount === undefined ? {} : { strictEquipmentCount }),
+          ...(contactEmail === undefined ? {} : { contactEmail }),
         };
-        return c.json(await createEnterprise(deps.db, enterprise, principal.sub), 201);
+        await createEnterprise(deps.db, enterprise, principal.sub);
+        await refreshAfterWrite(deps.db, enterprise.id, today);
+        return c.json(enterprise, 201);
       },
     )
     .get('/v1/enterprises/:eid', async (c) => {

@@ -86,6 +86,8 @@ describe('uploading evidence', () => {
       expect(Date.parse(requested.upload.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
       expect(confirm.status).toBe(200);
       expect(body).toMatchObject({ id, status: 'verified' });
+      expect(body).not.toHaveProperty('gsi3pk');
+      expect(body).not.toHaveProperty('objectKey');
       const again = await api.call('POST', `/v1/enterprises/ent-a/evidence/${id}/confirm`, { as: asA });
       expect(again.status).toBe(200);
 

@@ -6,9 +6,11 @@ import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
-import { ApiError, conflict, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { conflict, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
 import { confirmEvidence } from '../evidence-confirmation';
+import { expiredCriticalEvidenceOf } from '../evidence-signal';
 import { idempotent } from '../idempotency';
+import { refreshAfterWrite } from '../targeting';
 
 /** Evidence as the API shows it: the object key and the hash stay server-side details. */
 const view = ({ objectKey: _key, ...evidence }: Evidence) => evidence;
@@ -19,16 +21,22 @@ async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: str
   return evidence;
 }
 
-const rejected = (evidence: Evidence) =>
-  new ApiError(
-    422,
-    'evidence-rejected',
-    'Evidence rejected',
+/**
+ * The verdict on a rejected upload. The contract gives this 422 the body `{ status: "rejected", reason }`, which
+ * is a verdict about the evidence rather than a problem document, so it goes out as plain JSON.
+ */
+const rejected = (c: AppContext, evidence: Evidence) =>
+  c.json(
     {
-      vi: `Tệp tải lên không khớp với thông tin đã khai (${evidence.reason}); tệp đã bị cách ly, hãy tải lại.`,
-      en: `The uploaded file does not match what was declared (${evidence.reason}); it was quarantined. Upload it again as new evidence.`,
+      id: evidence.id,
+      status: 'rejected',
+      reason: evidence.reason,
+      message: {
+        vi: `Tệp tải lên không khớp với thông tin đã khai (${evidence.reason}); tệp đã bị cách ly, hãy tải lên lại như minh chứng mới.`,
+        en: `The uploaded file does not match what was declared (${evidence.reason}); it was quarantined. Upload it again as new evidence.`,
+      },
     },
-    { status: 'rejected', reason: evidence.reason },
+    422,
   );
 
 /** Adds whole days to a `YYYY-MM-DD` date. */
@@ -92,7 +100,12 @@ export const evidenceRoutes = () =>
       const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
       const evidence = await loadEvidence(c, enterprise.id, c.req.param('vid'));
       const settled = await confirmEvidence(deps, evidence, principal.sub);
-      if (settled.status === 'rejected') throw rejected(settled);
+      if (settled.status === 'rejected') return rejected(c, settled);
+      // New valid proof can close an expired-evidence gap in the firm's inspection priority.
+      const today = vietnamDate(deps.now());
+      await refreshAfterWrite(deps.db, enterprise.id, today, {
+        expiredCriticalEvidence: await expiredCriticalEvidenceOf(deps.db, enterprise.id, today),
+      });
       return c.json({ ...view(settled), status: 'verified' });
     })
     .get('/v1/enterprises/:eid/evidence', valid('query', listEvidenceQuerySchema), async (c) => {

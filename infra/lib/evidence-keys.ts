@@ -1,0 +1,9 @@
+/**
+ * Key prefixes in the evidence bucket, as `packages/storage` writes them: evidence files under
+ * `enterprises/<eid>/evidence/<vid>` (`objectKey`), rejected ones under `quarantine/` (`QUARANTINE_PREFIX`).
+ * Grants, lifecycle rules and the upload notification are scoped by them.
+ */
+export const evidenceKeyPrefixes = {
+  evidence: 'enterprises/',
+  quarantine: 'quarantine/',
+} as const;

@@ -1,0 +1,130 @@
+import {
+  getZone,
+  getZoneAccidentCounts,
+  getZoneEnterpriseCounts,
+  getZoneStats,
+  listZoneFirms,
+  type Zone,
+} from '@antoan/db';
+import {
+  formatPeriod,
+  type LocalizedText,
+  obligedGroupOf,
+  obligedGroupText,
+  type Period,
+  parsePeriod,
+  previousPeriod,
+  vietnamDate,
+  zoneDashboardFigures,
+} from '@antoan/domain';
+import { dashboardQuerySchema, zoneEnterprisesQuerySchema } from '@antoan/schemas';
+import { publishedTemplates } from '@antoan/templates';
+import { Hono } from 'hono';
+import { allow, authenticate, zoneInScope } from '../access';
+import { valid } from '../body';
+import type { AppContext, AppEnv } from '../deps';
+import { invalid, notFound } from '../errors';
+
+/** The zone named in the path; a zone outside the caller's scope looks exactly like a missing one (404). */
+async function loadZone(c: AppContext, zoneId: string): Promise<Zone> {
+  if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
+  const zone = await getZone(c.var.deps.db, zoneId);
+  if (!zone) throw notFound('zone');
+  return zone;
+}
+
+/** The period of the query, of a kind some firms self-inspect by (a year or a half-year). */
+function obligedPeriod(text: string): { period: Period; group: 'highRisk' | 'regular' } {
+  const parsed = parsePeriod(text);
+  const group = parsed.success ? obligedGroupOf(parsed.period) : undefined;
+  if (!parsed.success || group === undefined) {
+    throw invalid([
+      {
+        path: 'period',
+        message:
+          'self-inspections are by year (most firms, e.g. 2026) or by half-year (high-risk firms, e.g. 2026-H2); quarters are not used',
+      },
+    ]);
+  }
+  return { period: parsed.period, group };
+}
+
+/** A section's title from the newest published template that has a section with this id. */
+function sectionTitle(sectionId: string): LocalizedText {
+  const newestFirst = [...publishedTemplates].sort((a, b) => b.version - a.version);
+  for (const template of newestFirst) {
+    const section = template.sections.find((candidate) => candidate.id === sectionId);
+    if (section) return section.title;
+  }
+  return { vi: sectionId, en: sectionId };
+}
+
+/**
+ * Zone oversight for its managers, inspectors and the authority: the dashboard of a period, read from the zone's
+ * counters only, and the zone's firms ranked by score with the ones that have not submitted after them.
+ */
+export const dashboardRoutes = () =>
+  new Hono<AppEnv>()
+    .use('/v1/zones/:zid/dashboard', authenticate())
+    .use('/v1/zones/:zid/enterprises', authenticate())
+    .get(
+      '/v1/zones/:zid/dashboard',
+      allow('zone_manager', 'inspector', 'authority'),
+      valid('query', dashboardQuerySchema),
+      async (c) => {
+        const { db, now } = c.var.deps;
+        const zone = await loadZone(c, c.req.param('zid'));
+        const { period, group } = obligedPeriod(c.req.valid('query').period);
+        const year = String(period.year);
+        const [registrations, current, previous, accidents] = await Promise.all([
+          getZoneEnterpriseCounts(db, zone.id),
+          getZoneStats(db, zone.id, formatPeriod(period)),
+          getZoneStats(db, zone.id, formatPeriod(previousPeriod(period))),
+          getZoneAccidentCounts(db, zone.id, year),
+        ]);
+        const {
+          obligedGroup: _group,
+          weakestSections,
+          ...figures
+        } = zoneDashboardFigures({
+          period,
+          today: vietnamDate(now()),
+          registrations,
+          current,
+          previous,
+        });
+        return c.json({
+          zoneId: zone.id,
+          period: formatPeriod(period),
+          ...figures,
+          weakestSections: weakestSections.map((section) => ({
+            sectionId: section.sectionId,
+            title: sectionTitle(section.sectionId),
+            averageScore: section.averageScore,
+          })),
+          fatalAccidents: accidents.fatal,
+          accidents: { year, ...accidents },
+          covers: { group, text: obligedGroupText(group) },
+        });
+      },
+    )
+    .get(
+      '/v1/zones/:zid/enterprises',
+      allow('zone_manager', 'inspector', 'authority'),
+      valid('query', zoneEnterprisesQuerySchema),
+      async (c) => {
+        const zone = await loadZone(c, c.req.param('zid'));
+        const query = c.req.valid('query');
+        const { period, group } = obligedPeriod(query.period);
+        return c.json(
+          await listZoneFirms(c.var.deps.db, {
+            zoneId: zone.id,
+            period: formatPeriod(period),
+            order: query.order,
+            owedBy: { highRisk: group === 'highRisk', registeredBy: period.end },
+            limit: query.limit,
+            cursor: query.cursor,
+          }),
+        );
+      },
+    );

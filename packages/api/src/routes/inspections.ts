@@ -1,0 +1,109 @@
+import { createInspection, getSelfScores, type Inspection, listInspections } from '@antoan/db';
+import {
+  credibilityGap,
+  findingErrors,
+  inspectionPeriod,
+  scoreInspection,
+  vietnamDate,
+} from '@antoan/domain';
+import { createInspectionSchema, listQuerySchema } from '@antoan/schemas';
+import { findTemplate } from '@antoan/templates';
+import { Hono } from 'hono';
+import { allow, authenticate, loadEnterprise } from '../access';
+import { jsonContent, valid } from '../body';
+import type { AppEnv } from '../deps';
+import { invalid } from '../errors';
+import { idempotent } from '../idempotency';
+import { refreshAfterWrite } from '../targeting';
+
+/** An inspection as the API shows it: with the self-score of its period and the credibility gap, as of now. */
+const view = (inspection: Inspection, selfScores: ReadonlyMap<string, number>) => {
+  const selfScore = selfScores.get(inspection.period) ?? null;
+  return { ...inspection, selfScore, credibilityGap: credibilityGap(selfScore, inspection.score.total) };
+};
+
+/**
+ * Inspections: recorded by an inspector or the authority, scored by the self-assessment's scoring over the
+ * items observed, compared with the firm's self-score for the same period; read by everyone whose scope covers
+ * the firm.
+ */
+export const inspectionRoutes = () =>
+  new Hono<AppEnv>()
+    .use('/v1/enterprises/:eid/inspections', authenticate())
+    .post(
+      '/v1/enterprises/:eid/inspections',
+      allow('inspector', 'authority'),
+      jsonContent,
+      idempotent(),
+      valid('json', createInspectionSchema),
+      async (c) => {
+        const { deps, principal } = c.var;
+        const enterprise = await loadEnterprise(c, c.req.param('eid'));
+        const input = c.req.valid('json');
+        const template = findTemplate(input.templateId, input.templateVersion);
+        if (!template) {
+          const known = findTemplate(input.templateId) !== undefined;
+          throw invalid([
+            {
+              path: known ? 'templateVersion' : 'templateId',
+              message: `no published template ${input.templateId}${known ? ` v${input.templateVersion}` : ''}`,
+            },
+          ]);
+        }
+        const today = vietnamDate(deps.now());
+        if (input.conductedOn > today) {
+          throw invalid([
+            { path: 'conductedOn', message: `conductedOn is after today (${today} in Vietnam)` },
+          ]);
+        }
+        const errors = findingErrors(template, enterprise, input.findings);
+        if (errors.length > 0) {
+          throw invalid(
+            errors.map(({ itemId, message }) => ({
+              path: itemId ? `findings.${itemId}` : 'findings',
+              message,
+            })),
+          );
+        }
+        const inspection: Inspection = {
+          id: deps.newId(),
+          enterpriseId: enterprise.id,
+          zoneId: enterprise.zoneId,
+          conductedOn: input.conductedOn,
+          period: inspectionPeriod(input.conductedOn, enterprise),
+          templateId: template.id,
+          templateVersion: template.version,
+          findings: input.findings,
+          ...(input.notes === undefined || input.notes === '' ? {} : { notes: input.notes }),
+          score: scoreInspection({
+            template,
+            profile: enterprise,
+            findings: input.findings,
+            conductedOn: input.conductedOn,
+          }),
+          inspectedBy: principal.sub,
+          createdAt: deps.now().toISOString(),
+        };
+        await createInspection(deps.db, inspection);
+        await refreshAfterWrite(deps.db, enterprise.id, today);
+        return c.json(
+          view(inspection, await getSelfScores(deps.db, enterprise.id, [inspection.period])),
+          201,
+        );
+      },
+    )
+    .get('/v1/enterprises/:eid/inspections', valid('query', listQuerySchema), async (c) => {
+      const { deps } = c.var;
+      const enterprise = await loadEnterprise(c, c.req.param('eid'));
+      const { limit, cursor } = c.req.valid('query');
+      const page = await listInspections(deps.db, { enterpriseId: enterprise.id, limit, cursor });
+      const selfScores = await getSelfScores(
+        deps.db,
+        enterprise.id,
+        page.items.map((inspection) => inspection.period),
+      );
+      return c.json({
+        items: page.items.map((inspection) => view(inspection, selfScores)),
+        nextCursor: page.nextCursor,
+      });
+    });

@@ -1,0 +1,23 @@
+import { vietnamDate } from '@antoan/domain';
+import { targetsQuerySchema } from '@antoan/schemas';
+import { Hono } from 'hono';
+import { allow, authenticate } from '../access';
+import { valid } from '../body';
+import type { AppEnv } from '../deps';
+import { notFound } from '../errors';
+import { DEFAULT_TARGETING_POLICY, listTargets, type TargetingPolicy } from '../targeting';
+
+/**
+ * The inspector's ranked list of firms to visit, city-wide or for one zone, optionally for one sector: read from
+ * the priority index, each entry with its reasons; a share of it drawn at random each ISO week.
+ */
+export const targetRoutes = (policy: TargetingPolicy = DEFAULT_TARGETING_POLICY) =>
+  new Hono<AppEnv>()
+    .use('/v1/targets', authenticate())
+    .get('/v1/targets', allow('inspector', 'authority'), valid('query', targetsQuerySchema), async (c) => {
+      const { db, now } = c.var.deps;
+      const list = await listTargets(db, c.req.valid('query'), vietnamDate(now()), policy);
+      if (!list) throw notFound('zone');
+      const { itemsRead: _itemsRead, ...body } = list;
+      return c.json(body);
+    });

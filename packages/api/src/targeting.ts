@@ -1,0 +1,297 @@
+import {
+  type DbContext,
+  divisionOf,
+  getEnterprise,
+  getLatestInspection,
+  getLatestSelfScore,
+  getSelfScores,
+  getTargetEntry,
+  getZone,
+  listGraveAccidentsSince,
+  listTargetEntriesOfZone,
+  listZones,
+  putTargetEntry,
+  type TargetEntry,
+  type TargetScope,
+  targetsByPriority,
+  targetsInSampleOrder,
+} from '@antoan/db';
+import {
+  accidentDay,
+  accidentsCountFrom,
+  credibilityGap,
+  DEFAULT_TARGETING_WEIGHTS,
+  isoWeek,
+  mustInclude,
+  priorityOf,
+  rankTargets,
+  seededRandom,
+  type TargetingReason,
+  type TargetingWeights,
+  type TargetSnapshot,
+  targetingFactsOn,
+} from '@antoan/domain';
+
+/** How the list is drawn: the random share of each list and the weights of the priority. */
+export interface TargetingPolicy {
+  randomShare: number;
+  weights: TargetingWeights;
+}
+
+/** The policy every list uses: 10 % drawn at random, the model's default weights (`packages/domain/TARGETING.md`). */
+export const DEFAULT_TARGETING_POLICY: TargetingPolicy = {
+  randomShare: 0.1,
+  weights: DEFAULT_TARGETING_WEIGHTS,
+};
+
+/**
+ * Recomputes a firm's entry in the priority index from its records: profile, latest self-score, fatal and
+ * serious accidents that can still count, latest inspection and the self-score of that inspection's period (the
+ * credibility gap). Call it after any write that changes one of these facts. `expiredCriticalEvidence` is kept
+ * from the stored entry unless given (the evidence job knows it). Returns the entry, or undefined for an
+ * unknown firm. An older computation never replaces a newer one.
+ * @example await refreshTargetPriority(deps.db, enterprise.id, vietnamDate(deps.now()))
+ */
+export async function refreshTargetPriority(
+  db: DbContext,
+  enterpriseId: string,
+  today: string,
+  options: { expiredCriticalEvidence?: number; policy?: TargetingPolicy } = {},
+): Promise<TargetEntry | undefined> {
+  const computedAt = new Date().toISOString();
+  const [enterprise, latestScore, grave, inspection, stored] = await Promise.all([
+    getEnterprise(db, enterpriseId),
+    getLatestSelfScore(db, enterpriseId),
+    // A UTC day earlier than the Vietnamese one, so an accident just after midnight in Vietnam is not missed.
+    listGraveAccidentsSince(db, enterpriseId, shiftDay(accidentsCountFrom(today), -1)),
+    getLatestInspection(db, enterpriseId),
+    getTargetEntry(db, enterpriseId),
+  ]);
+  if (!enterprise) return undefined;
+  const selfScoreOfInspectedPeriod = inspection
+    ? ((await getSelfScores(db, enterpriseId, [inspection.period])).get(inspection.period) ?? null)
+    : null;
+  const snapshot: TargetSnapshot = {
+    sectorCode: enterprise.sectorCode,
+    highRisk: enterprise.highRisk,
+    headcount: enterprise.headcount,
+    hazardousWorkers: enterprise.workforce.hazardous,
+    registeredOn: enterprise.createdAt.slice(0, 10),
+    selfScore: latestScore?.total ?? null,
+    accidents: grave.map((accident) => ({
+      severity: accident.severity,
+      occurredOn: accidentDay(accident.occurredAt),
+    })),
+    expiredCriticalEvidence: options.expiredCriticalEvidence ?? stored?.snapshot.expiredCriticalEvidence ?? 0,
+    credibilityGap: inspection ? credibilityGap(selfScoreOfInspectedPeriod, inspection.score.total) : null,
+  };
+  if (enterprise.lastSubmittedOn !== undefined) snapshot.lastSubmittedOn = enterprise.lastSubmittedOn;
+  if (inspection) snapshot.lastInspectedOn = inspection.conductedOn;
+  const entry = rankedEntry(
+    {
+      enterpriseId,
+      name: enterprise.name,
+      zoneId: enterprise.zoneId,
+      sectorCode: enterprise.sectorCode,
+      computedAt,
+      snapshot,
+    },
+    today,
+    options.policy ?? DEFAULT_TARGETING_POLICY,
+  );
+  await putTargetEntry(db, entry);
+  return entry;
+}
+
+/** The entry with its priority and must-include flag on `today`, from its snapshot. */
+export function rankedEntry(
+  entry: Omit<TargetEntry, 'priority' | 'mustInclude' | 'refreshedOn'>,
+  today: string,
+  policy: TargetingPolicy,
+): TargetEntry {
+  const facts = targetingFactsOn(entry.enterpriseId, entry.snapshot, today);
+  const { priority } = priorityOf(facts, { today, weights: policy.weights });
+  return { ...entry, priority, mustInclude: mustInclude(facts), refreshedOn: today };
+}
+
+/**
+ * Re-ranks a zone's entries for `today` from their stored snapshots, rewriting only those whose priority or
+ * must-include flag changed (accidents age, self-checks fall due, an inspection's effect fades). Meant for a
+ * daily job: it reads the whole zone. An entry refreshed meanwhile is left alone.
+ */
+export async function rerankZoneTargets(
+  db: DbContext,
+  zoneId: string,
+  today: string,
+  policy: TargetingPolicy = DEFAULT_TARGETING_POLICY,
+): Promise<{ read: number; rewritten: number }> {
+  let cursor: string | undefined;
+  let read = 0;
+  let rewritten = 0;
+  do {
+    const page = await listTargetEntriesOfZone(db, { zoneId, limit: 200, cursor });
+    for (const entry of page.items) {
+      read++;
+      const fresh = rankedEntry(entry, today, policy);
+      if (fresh.priority === entry.priority && fresh.mustInclude === entry.mustInclude) continue;
+      // Same computedAt: a refresh that happened since has a later one and wins.
+      if (await putTargetEntry(db, fresh)) rewritten++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { read, rewritten };
+}
+
+/** One entry of the inspector's list. */
+export interface TargetListItem {
+  enterpriseId: string;
+  name: string;
+  zoneId: string;
+  sectorCode: string;
+  priority: number;
+  /** The latest self-score, or null when the firm never submitted. */
+  score: number | null;
+  sampled: boolean;
+  reasons: TargetingReason[];
+}
+
+/** The list and what it cost: `itemsRead` counts every item DynamoDB read for it (zones included). */
+export interface TargetList {
+  items: TargetListItem[];
+  week: string;
+  randomShare: number;
+  itemsRead: number;
+}
+
+/**
+ * The inspector's list from the priority index, reading about `limit` entries, never all firms:
+ *
+ * 1. k = round(limit × randomShare). Read the index from the top, merged across the zones in scope: every firm
+ *    that must be listed (they sort first), then the best until limit − k are taken.
+ * 2. Draw the k random picks from the rest: for each, a point in the sample order (seeded by the ISO week, so the
+ *    week's list is reproducible) and the first firm at or after it that is not taken yet.
+ * 3. `rankTargets` orders them with priorities and reasons recomputed for `today`, and marks the picks
+ *    `random_sample`.
+ *
+ * Returns undefined when `zoneId` names no zone.
+ */
+export async function listTargets(
+  db: DbContext,
+  query: { zoneId?: string | undefined; sectorCode?: string | undefined; limit: number },
+  today: string,
+  policy: TargetingPolicy = DEFAULT_TARGETING_POLICY,
+): Promise<TargetList | undefined> {
+  const zones = await zonesInScope(db, query.zoneId);
+  if (!zones) return undefined;
+  const scope: TargetScope = { zoneIds: zones.ids };
+  if (query.sectorCode !== undefined) {
+    scope.division = divisionOf(query.sectorCode);
+    if (query.sectorCode.length > scope.division.length) scope.sectorPrefix = query.sectorCode;
+  }
+  const sampleSize = Math.round(query.limit * policy.randomShare);
+  const ranked = query.limit - sampleSize;
+
+  const taken = new Map<string, TargetEntry>();
+  // About an even share of the list per zone at a time, so the merge reads little more than it takes.
+  const pageSize = Math.ceil((ranked + 1) / Math.max(1, scope.zoneIds.length)) + 1;
+  const byPriority = targetsByPriority(db, scope, pageSize);
+  for (let entry = await byPriority.next(); entry; entry = await byPriority.next()) {
+    // Firms that must be listed sort first, so once the others start, every one of them is taken.
+    if (!entry.mustInclude && taken.size >= ranked) break;
+    taken.set(entry.enterpriseId, entry);
+  }
+
+  const week = isoWeek(today);
+  const picks = new Map<string, TargetEntry>();
+  const random = seededRandom(`sample:${week}`);
+  const hex = () =>
+    Math.floor(random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+  let sampleReads = 0;
+  const wanted = Math.min(sampleSize, Math.max(0, query.limit - taken.size));
+  while (picks.size < wanted) {
+    const walk = targetsInSampleOrder(db, scope, `${hex()}${hex()}`);
+    let pick: TargetEntry | undefined;
+    for (let entry = await walk.next(); entry; entry = await walk.next()) {
+      if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId)) {
+        pick = entry;
+        break;
+      }
+    }
+    sampleReads += walk.itemsRead;
+    if (!pick) break;
+    picks.set(pick.enterpriseId, pick);
+  }
+
+  const candidates = new Map([...taken, ...picks]);
+  const list = rankTargets(
+    [...candidates.values()].map((entry) => targetingFactsOn(entry.enterpriseId, entry.snapshot, today)),
+    { limit: query.limit, seed: week, today, randomShare: policy.randomShare, weights: policy.weights },
+  );
+  return {
+    items: list.map((target) => {
+      const entry = candidates.get(target.enterpriseId) as TargetEntry;
+      return {
+        enterpriseId: entry.enterpriseId,
+        name: entry.name,
+        zoneId: entry.zoneId,
+        sectorCode: entry.sectorCode,
+        priority: target.priority,
+        score: entry.snapshot.selfScore,
+        sampled: target.sampled,
+        reasons: target.reasons,
+      };
+    }),
+    week,
+    randomShare: policy.randomShare,
+    itemsRead: zones.itemsRead + byPriority.itemsRead + sampleReads,
+  };
+}
+
+/** The zones a list covers: the one asked for, or every zone (read from the zone list, a few items). */
+async function zonesInScope(
+  db: DbContext,
+  zoneId: string | undefined,
+): Promise<{ ids: string[]; itemsRead: number } | undefined> {
+  if (zoneId !== undefined) {
+    const zone = await getZone(db, zoneId);
+    return zone ? { ids: [zone.id], itemsRead: 1 } : undefined;
+  }
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listZones(db, { limit: 200, cursor });
+    ids.push(...page.items.map((zone) => zone.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { ids, itemsRead: ids.length };
+}
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Refreshes a firm's entry after a write that has already committed. A failure is logged, not raised: the write
+ * stands and the request must say so; the next refresh of the firm or the daily re-rank repairs the entry.
+ */
+export async function refreshAfterWrite(
+  db: DbContext,
+  enterpriseId: string,
+  today: string,
+  options: { expiredCriticalEvidence?: number } = {},
+): Promise<void> {
+  try {
+    await refreshTargetPriority(db, enterpriseId, today, options);
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'target priority not refreshed',
+        enterpriseId,
+        error: String(error instanceof Error ? (error.stack ?? error) : error),
+      }),
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { VSIC_CODE_PATTERN } from '@antoan/domain';
+import * as v from 'valibot';
+import { listQueryEntries } from './common';
+
+/** `GET /v1/targets?zoneId=&sectorCode=&limit=` query. `sectorCode` is a VSIC code or prefix from the division on. */
+export const targetsQuerySchema = v.strictObject({
+  zoneId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  sectorCode: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        VSIC_CODE_PATTERN,
+        'sectorCode is a VSIC 2018 code or prefix from the division on: a letter and 2–5 digits, such as F41 or C2410',
+      ),
+    ),
+  ),
+  limit: listQueryEntries.limit,
+});
+export type TargetsQuery = v.InferOutput<typeof targetsQuerySchema>;
