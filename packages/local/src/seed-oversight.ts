@@ -1,4 +1,4 @@
-import { refreshTargetPriority } from '@antoan/api';
+import { refreshTargetPriority, submitSelfCheck } from '@antoan/api';
 import {
   type AnswerRecord,
   type Assessment,
@@ -9,7 +9,6 @@ import {
   type Enterprise,
   getAssessment,
   saveAnswers,
-  submitAssessment,
 } from '@antoan/db';
 import {
   accidentDay,
@@ -19,11 +18,9 @@ import {
   investigationOf,
   mustDeclareImmediately,
   periodOf,
-  scoreAssessment,
   scoreInspection,
   seededRandom,
   selfInspectionPeriodKind,
-  selfInspectionStatus,
   shiftPeriod,
   type Template,
   vietnamDate,
@@ -134,30 +131,13 @@ async function seedAssessment(
     assessment = { ...assessment, answers, version: version + 1, updatedAt: at };
   }
   if (assessment?.status !== 'draft' || submitAt === undefined) return;
-  const submittedOn = vietnamDate(submitAt);
-  const score = scoreAssessment({
-    template,
-    applicableItemIds: assessment.applicableItemIds,
-    answers: assessment.answers,
-    evidence: {},
-    on: submittedOn,
-  });
-  await submitAssessment(db, {
+  await submitSelfCheck(db, {
     assessment,
-    score,
-    facts: {
-      enterpriseName: enterprise.name,
-      sectorCode: enterprise.sectorCode,
-      headcount: enterprise.headcount,
-      highRisk: enterprise.highRisk,
-    },
-    nextDueOn: selfInspectionStatus({
-      highRisk: enterprise.highRisk,
-      lastSubmittedOn: submittedOn,
-      today: submittedOn,
-    }).dueOn,
+    enterprise,
+    template,
+    evidence: {},
     actor: 'seed',
-    at: submitAt.toISOString(),
+    at: submitAt,
   }).catch(ignoreConflict);
 }
 

@@ -7,7 +7,6 @@ import {
   getEvidenceFacts,
   listAssessments,
   saveAnswers,
-  submitAssessment,
 } from '@antoan/db';
 import {
   applicableItemIds,
@@ -15,9 +14,7 @@ import {
   formatPeriod,
   parsePeriod,
   periodOf,
-  scoreAssessment,
   selfInspectionPeriodKind,
-  selfInspectionStatus,
   type Template,
   vietnamDate,
 } from '@antoan/domain';
@@ -29,6 +26,7 @@ import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { ApiError, conflict, type FieldError, invalid, notFound, preconditionFailed } from '../errors';
 import { idempotent } from '../idempotency';
+import { submitSelfCheck } from '../submission';
 import { refreshAfterWrite } from '../targeting';
 
 /** The template version an assessment was made from; published versions never change, so this cannot fail later. */
@@ -252,33 +250,15 @@ export const assessmentRoutes = () =>
       const now = deps.now();
       const evidenceIds = Object.values(assessment.answers).flatMap((answer) => answer.evidenceIds ?? []);
       const evidence = await getEvidenceFacts(deps.db, enterprise.id, evidenceIds);
-      const score = scoreAssessment({
+      const { score, submittedAt } = await submitSelfCheck(deps.db, {
+        assessment,
+        enterprise,
         template: templateOf(assessment),
-        applicableItemIds: assessment.applicableItemIds,
-        answers: assessment.answers,
         evidence: Object.fromEntries(
           [...evidence].map(([id, facts]) => [id, { ...facts, kind: facts.kind as EvidenceKind }]),
         ),
-        on: vietnamDate(now),
-      });
-      const submittedAt = now.toISOString();
-      const { dueOn: nextDueOn } = selfInspectionStatus({
-        highRisk: enterprise.highRisk,
-        lastSubmittedOn: vietnamDate(now),
-        today: vietnamDate(now),
-      });
-      await submitAssessment(deps.db, {
-        nextDueOn,
-        assessment,
-        score,
-        facts: {
-          enterpriseName: enterprise.name,
-          sectorCode: enterprise.sectorCode,
-          headcount: enterprise.headcount,
-          highRisk: enterprise.highRisk,
-        },
         actor: principal.sub,
-        at: submittedAt,
+        at: now,
       });
       await refreshAfterWrite(deps.db, enterprise.id, vietnamDate(now));
       return c.json({ id: assessment.id, status: 'submitted', submittedAt, score });
