@@ -171,6 +171,13 @@ export class AntoanFunction extends NodejsFunction {
     );
     this.addToRolePolicy(
       new PolicyStatement({
+        // Verified files are moved here (the copy's destination) and read back for presigned downloads.
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [objectsUnder(evidenceKeyPrefixes.verified)],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
         // Without it S3 answers 403 instead of 404 for a missing object, and verification could not report
         // `missing_object`. S3 checks it with the object's key as s3:prefix.
         actions: ['s3:ListBucket'],

@@ -89,6 +89,13 @@ export class DataStack extends Stack {
           expiredObjectDeleteMarker: true,
         },
         {
+          id: 'verified',
+          prefix: evidenceKeyPrefixes.verified,
+          transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+          noncurrentVersionExpiration: Duration.days(365),
+          expiredObjectDeleteMarker: true,
+        },
+        {
           id: 'quarantine',
           prefix: evidenceKeyPrefixes.quarantine,
           // Kept a month for investigation, then gone with its versions.

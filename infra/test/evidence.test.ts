@@ -81,6 +81,14 @@ describe('evidence bucket', () => {
           ExpiredObjectDeleteMarker: true,
         },
         {
+          Id: 'verified',
+          Status: 'Enabled',
+          Prefix: 'verified/',
+          Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 90 }],
+          NoncurrentVersionExpiration: { NoncurrentDays: 365 },
+          ExpiredObjectDeleteMarker: true,
+        },
+        {
           Id: 'quarantine',
           Status: 'Enabled',
           Prefix: 'quarantine/',
@@ -130,6 +138,7 @@ describe('evidence grants', () => {
     verify: [
       { actions: ['s3:DeleteObject', 's3:GetObject'], resources: [`${bucket}/enterprises/*`] },
       { actions: ['s3:PutObject'], resources: [`${bucket}/quarantine/*`] },
+      { actions: ['s3:GetObject', 's3:PutObject'], resources: [`${bucket}/verified/*`] },
       {
         actions: ['s3:ListBucket'],
         resources: [bucket],
@@ -142,6 +151,7 @@ describe('evidence grants', () => {
         resources: [`${bucket}/enterprises/*`],
       },
       { actions: ['s3:PutObject'], resources: [`${bucket}/quarantine/*`] },
+      { actions: ['s3:GetObject', 's3:PutObject'], resources: [`${bucket}/verified/*`] },
       {
         actions: ['s3:ListBucket'],
         resources: [bucket],

@@ -66,6 +66,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::AntoanData-EvidenceBucketArn/enterprises/*]',
         'AwsSolutions-IAM5[Resource::AntoanData-EvidenceBucketArn/quarantine/*]',
+        'AwsSolutions-IAM5[Resource::AntoanData-EvidenceBucketArn/verified/*]',
         `AwsSolutions-IAM5[Resource::<${reminders}.Arn>:*]`,
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'AwsSolutions-L1',

@@ -132,7 +132,8 @@ export async function settleEvidence(
   ctx: DbContext,
   change: {
     evidence: Evidence;
-    outcome: { status: 'verified' } | { status: 'rejected'; reason: string };
+    /** Verified evidence records where its file now lives (under `verified/`). */
+    outcome: { status: 'verified'; objectKey: string } | { status: 'rejected'; reason: string };
     actor: string;
     at: string;
   },
@@ -143,6 +144,7 @@ export async function settleEvidence(
   const sets: Record<string, unknown> = verified
     ? {
         status: 'verified',
+        objectKey: (outcome as { objectKey: string }).objectKey,
         verifiedAt: at,
         ...(evidence.expiresOn === undefined
           ? {}

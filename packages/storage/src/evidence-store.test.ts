@@ -341,6 +341,20 @@ describe('quarantine and deleteObject', () => {
     expect(await store.quarantine(newKey())).toEqual({ quarantined: false });
   });
 
+  it('promotes a verified upload where its upload form cannot reach, and still serves it', async () => {
+    const pdf = samplePdf();
+    const key = await upload(pdf, declare(pdf, 'application/pdf'));
+    const verifiedKey = await store.promote(key);
+    expect(verifiedKey).toBe(`verified/${key}`);
+    await expect(client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).rejects.toThrow();
+    const { url } = await store.presignDownload({ key: verifiedKey, fileName: 'certificate.pdf' });
+    expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(pdf);
+    await expect(store.promote(newKey())).rejects.toBeInstanceOf(StorageOperationError);
+    await expect(store.presignDownload({ key: 'verified/elsewhere/x', fileName: 'x.pdf' })).rejects.toThrow(
+      InvalidEvidenceInputError,
+    );
+  });
+
   it('deletes an object, and deleting a missing one is fine', async () => {
     const png = samplePng();
     const expected = declare(png, 'image/png');

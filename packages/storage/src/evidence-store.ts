@@ -25,6 +25,8 @@ export const MAX_DOWNLOAD_URL_SECONDS = 5 * 60;
 
 /** Where rejected objects go; nothing under it is ever presigned for download. */
 export const QUARANTINE_PREFIX = 'quarantine/';
+/** Where verified files live: no upload form can write here, so verified proof can never be replaced. */
+export const VERIFIED_PREFIX = 'verified/';
 
 /** What `createEvidenceStore` needs. */
 export interface EvidenceStoreOptions {
@@ -89,6 +91,8 @@ export interface EvidenceStore {
   verifyUpload(input: { key: string; expected: DeclaredEvidenceFile }): Promise<UploadVerdict>;
   /** Moves an object out of reach of downloads, to `quarantine/<key>`. */
   quarantine(key: string): Promise<QuarantineOutcome>;
+  /** Moves a verified upload to `verified/<key>`, out of reach of its still-valid upload form; returns that key. */
+  promote(key: string): Promise<string>;
   /** Deletes an evidence object; deleting a missing one is not an error. */
   deleteObject(key: string): Promise<void>;
 }
@@ -112,6 +116,22 @@ export function createEvidenceStore(options: EvidenceStoreOptions): EvidenceStor
     } catch (error) {
       throw new StorageOperationError('delete', `Could not delete ${key}.`, { cause: error });
     }
+  };
+
+  /** Copies `key` under `prefix`, then deletes the original; undefined when there was nothing to move. */
+  const moveUnder = async (prefix: string, key: string): Promise<string | undefined> => {
+    const target = `${prefix}${key}`;
+    try {
+      // Evidence keys hold only URL-safe characters, so the copy source needs no encoding.
+      await client.send(
+        new CopyObjectCommand({ Bucket: bucket, Key: target, CopySource: `${bucket}/${key}` }),
+      );
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw new StorageOperationError('copy', `Could not copy ${key} to ${prefix}.`, { cause: error });
+    }
+    await deleteObject(key);
+    return target;
   };
 
   return {
@@ -151,7 +171,7 @@ export function createEvidenceStore(options: EvidenceStoreOptions): EvidenceStor
           `${key} is quarantined and cannot be downloaded.`,
         );
       }
-      assertEvidenceKey(key);
+      assertStoredKey(key);
       const seconds = clampExpiry(expiresInSeconds, MAX_DOWNLOAD_URL_SECONDS);
       const issuedAt = Date.now();
       const url = await getSignedUrl(
@@ -168,7 +188,7 @@ export function createEvidenceStore(options: EvidenceStoreOptions): EvidenceStor
     },
 
     async verifyUpload({ key, expected }) {
-      assertEvidenceKey(key);
+      assertStoredKey(key);
       assertDeclaredFile(expected);
       const reject = (reason: UploadRejectionReason): UploadVerdict => ({ ok: false, reason });
 
@@ -225,18 +245,16 @@ export function createEvidenceStore(options: EvidenceStoreOptions): EvidenceStor
 
     async quarantine(key) {
       assertEvidenceKey(key);
-      const quarantineKey = `${QUARANTINE_PREFIX}${key}`;
-      try {
-        // Evidence keys hold only URL-safe characters, so the copy source needs no encoding.
-        await client.send(
-          new CopyObjectCommand({ Bucket: bucket, Key: quarantineKey, CopySource: `${bucket}/${key}` }),
-        );
-      } catch (error) {
-        if (isNotFound(error)) return { quarantined: false };
-        throw new StorageOperationError('copy', `Could not copy ${key} to quarantine.`, { cause: error });
-      }
-      await deleteObject(key);
-      return { quarantined: true, quarantineKey };
+      const quarantineKey = await moveUnder(QUARANTINE_PREFIX, key);
+      return quarantineKey === undefined ? { quarantined: false } : { quarantined: true, quarantineKey };
+    },
+
+    async promote(key) {
+      assertEvidenceKey(key);
+      const verifiedKey = await moveUnder(VERIFIED_PREFIX, key);
+      if (verifiedKey === undefined)
+        throw new StorageOperationError('copy', `${key} is gone; nothing to promote.`);
+      return verifiedKey;
     },
 
     deleteObject,
@@ -251,6 +269,11 @@ function assertId(name: string, value: string): void {
   if (!ID.test(value)) {
     throw new InvalidEvidenceInputError('invalid_id', `${name} must be 1 to 64 of A-Z, a-z, 0-9, _ or -.`);
   }
+}
+
+/** An evidence key, as uploaded or as promoted under `verified/`. */
+function assertStoredKey(key: string): void {
+  assertEvidenceKey(key.startsWith(VERIFIED_PREFIX) ? key.slice(VERIFIED_PREFIX.length) : key);
 }
 
 function assertEvidenceKey(key: string): void {

@@ -31,4 +31,5 @@ export {
   type QuarantineOutcome,
   type UploadRejectionReason,
   type UploadVerdict,
+  VERIFIED_PREFIX,
 } from './evidence-store';

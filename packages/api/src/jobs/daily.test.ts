@@ -34,7 +34,12 @@ async function verified(enterpriseId: string, id: string, kind: string, expiresO
     createdBy: 'seed',
   };
   await createEvidence(api.db, evidence);
-  await settleEvidence(api.db, { evidence, outcome: { status: 'verified' }, actor: 'seed', at });
+  await settleEvidence(api.db, {
+    evidence,
+    outcome: { status: 'verified', objectKey: `verified/${evidence.objectKey}` },
+    actor: 'seed',
+    at,
+  });
 }
 
 beforeAll(async () => {

@@ -51,7 +51,13 @@ async function verifiedEvidence(
     createdBy: 'seed',
   };
   await createEvidence(api.db, evidence);
-  if (verify) await settleEvidence(api.db, { evidence, outcome: { status: 'verified' }, actor: 'seed', at });
+  if (verify)
+    await settleEvidence(api.db, {
+      evidence,
+      outcome: { status: 'verified', objectKey: `verified/${evidence.objectKey}` },
+      actor: 'seed',
+      at,
+    });
 }
 
 beforeAll(async () => {

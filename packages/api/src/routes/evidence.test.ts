@@ -233,6 +233,33 @@ describe('uploading evidence', () => {
   });
 });
 
+describe('settling is safe to retry', () => {
+  it('a confirmation that moved the file but failed to record it is completed by the retry', async () => {
+    const pdf = samplePdf();
+    const requested = (await (await request(declare(pdf, 'application/pdf'))).json()) as Requested;
+    await postThroughForm(requested.upload, pdf, 'file');
+    // The first attempt got as far as moving the file, then the database write failed.
+    await api.deps.evidence.promote(`enterprises/ent-a/evidence/${requested.id}`);
+    const retry = await api.call('POST', `/v1/enterprises/ent-a/evidence/${requested.id}/confirm`, {
+      as: asA,
+    });
+    expect(retry.status).toBe(200);
+    expect((await getEvidence(api.db, 'ent-a', requested.id))?.objectKey).toBe(
+      `verified/enterprises/ent-a/evidence/${requested.id}`,
+    );
+  });
+
+  it('two confirmations at once both answer verified', async () => {
+    const pdf = samplePdf();
+    const requested = (await (await request(declare(pdf, 'application/pdf'))).json()) as Requested;
+    await postThroughForm(requested.upload, pdf, 'file');
+    const confirm = () =>
+      api.call('POST', `/v1/enterprises/ent-a/evidence/${requested.id}/confirm`, { as: asA });
+    const statuses = (await Promise.all([confirm(), confirm()])).map((response) => response.status);
+    expect(statuses).toEqual([200, 200]);
+  });
+});
+
 describe('the S3 ObjectCreated handler', () => {
   it('verifies an upload that was never confirmed, and quarantines one nobody asked for', async () => {
     const pdf = samplePdf();
@@ -244,8 +271,17 @@ describe('the S3 ObjectCreated handler', () => {
     expect((await getEvidence(api.db, 'ent-a', requested.id))?.status).toBe('verified');
     // A second upload through the still-valid form cannot replace verified proof with other bytes.
     await postThroughForm(requested.upload, sampleExecutable(), 'file');
-    expect(await verifyUploadedObject(api.deps, `enterprises/ent-a/evidence/${requested.id}`)).toMatchObject({
+    expect(await verifyUploadedObject(api.deps, `enterprises/ent-a/evidence/${requested.id}`)).toEqual({
       outcome: 'rejected',
+      reason: 'already_settled',
+    });
+    const link = (await (
+      await api.call('GET', `/v1/enterprises/ent-a/evidence/${requested.id}/download`, { as: asA })
+    ).json()) as { url: string };
+    expect(new Uint8Array(await (await fetch(link.url)).arrayBuffer())).toEqual(pdf);
+    // A late event for the original upload finds nothing left to do.
+    expect(await verifyUploadedObject(api.deps, `enterprises/ent-a/evidence/${requested.id}`)).toEqual({
+      outcome: 'verified',
     });
     expect(await verifyUploadedObject(api.deps, 'enterprises/ent-a/evidence/never-requested')).toEqual({
       outcome: 'unrequested',
