@@ -1,9 +1,6 @@
-const DAY_MS = 86_400_000;
+import { addDays } from '@antoan/domain';
 
-/** The calendar day `days` after `date` (both `YYYY-MM-DD`; negative goes back). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** How much life a piece of evidence has left on `today`. */
 export type ExpiryState = 'none' | 'valid' | 'expiring' | 'expired';

@@ -19,6 +19,7 @@ import {
 import {
   accidentDay,
   accidentsCountFrom,
+  addDays,
   credibilityGap,
   DEFAULT_TARGETING_WEIGHTS,
   isoWeek,
@@ -63,7 +64,7 @@ export async function refreshTargetPriority(
     getEnterprise(db, enterpriseId),
     getLatestSelfScore(db, enterpriseId),
     // A UTC day earlier than the Vietnamese one, so an accident just after midnight in Vietnam is not missed.
-    listGraveAccidentsSince(db, enterpriseId, shiftDay(accidentsCountFrom(today), -1)),
+    listGraveAccidentsSince(db, enterpriseId, addDays(accidentsCountFrom(today), -1)),
     getLatestInspection(db, enterpriseId),
     getTargetEntry(db, enterpriseId),
   ]);
@@ -266,10 +267,6 @@ async function zonesInScope(
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return { ids, itemsRead: ids.length };
-}
-
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

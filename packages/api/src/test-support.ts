@@ -1,4 +1,4 @@
-import { createDbContext, type DbContext } from '@antoan/db';
+import { createDbContext, createEvidence, type DbContext, type Evidence, settleEvidence } from '@antoan/db';
 import { createTestDb, localClientConfig } from '@antoan/db/local';
 import { createTestEvidenceStore } from '@antoan/storage/local';
 import {
@@ -92,4 +92,44 @@ export function faultInjectable(db: DbContext) {
   };
   forward();
   return { db: faulty, mock, reset: forward };
+}
+
+/**
+ * Records a piece of evidence straight in the table, settled as verified unless `verify` is false (for tests of
+ * what reads evidence; the upload path itself is tested in routes/evidence.test.ts).
+ */
+export async function putEvidenceRecord(
+  db: DbContext,
+  evidence: {
+    enterpriseId: string;
+    id: string;
+    kind: string;
+    issuedOn: string;
+    expiresOn?: string;
+    zoneId?: string;
+  },
+  options: { verify?: boolean } = {},
+): Promise<Evidence> {
+  const at = '2026-01-05T00:00:00.000Z';
+  const record: Evidence = {
+    zoneId: 'zone-a',
+    ...evidence,
+    fileName: `${evidence.id}.pdf`,
+    contentType: 'application/pdf',
+    size: 10,
+    sha256: 'a'.repeat(64),
+    ...(evidence.kind === 'training_certificate' ? { trainingGroup: 3 } : {}),
+    objectKey: `enterprises/${evidence.enterpriseId}/evidence/${evidence.id}`,
+    status: 'pending_upload',
+    createdAt: at,
+    createdBy: 'seed',
+  };
+  await createEvidence(db, record);
+  if (options.verify === false) return record;
+  return settleEvidence(db, {
+    evidence: record,
+    outcome: { status: 'verified', objectKey: `verified/${record.objectKey}` },
+    actor: 'seed',
+    at,
+  });
 }

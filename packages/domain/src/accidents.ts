@@ -1,4 +1,4 @@
-import { isIsoDate, vietnamDate } from './period';
+import { addDays, isIsoDate, vietnamDate } from './period';
 import type { LocalizedText } from './template';
 
 /** How bad a work accident was (Law 84/2015 Art. 34): a death, a serious injury, or a minor one. */
@@ -22,8 +22,6 @@ export interface AccidentInvestigation {
   basis: LocalizedText;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Whether the accident must be declared to the authority at once: a death, or two or more seriously injured
  * (Law 84/2015 Art. 34; Decree 39/2016 Art. 10).
@@ -43,7 +41,7 @@ export function investigationOf(accident: AccidentFacts): AccidentInvestigation 
   const days =
     accident.severity === 'fatal' ? 30 : accident.severity === 'minor' ? 4 : accident.victims >= 2 ? 20 : 7;
   const occurredOn = accidentDay(accident.occurredAt);
-  const dueOn = new Date(Date.parse(occurredOn) + days * DAY_MS).toISOString().slice(0, 10);
+  const dueOn = addDays(occurredOn, days);
   const what: Record<typeof days, LocalizedText> = {
     4: { vi: 'tai nạn lao động nhẹ', en: 'a minor accident' },
     7: { vi: 'tai nạn làm 1 người bị thương nặng', en: 'an accident with one person seriously injured' },
@@ -89,7 +87,7 @@ export function accidentCountsOn(
 ): { fatalThisYear: number; seriousLast12Months: number } {
   if (!isIsoDate(today)) throw new RangeError(`today is "${today}"; expected YYYY-MM-DD.`);
   const year = today.slice(0, 4);
-  const since = new Date(Date.parse(today) - 365 * DAY_MS).toISOString().slice(0, 10);
+  const since = addDays(today, -365);
   let fatalThisYear = 0;
   let seriousLast12Months = 0;
   for (const accident of accidents) {
@@ -102,7 +100,7 @@ export function accidentCountsOn(
 
 /** The first day whose accidents can still count on `today` (the earlier of 1 January and 365 days ago). */
 export function accidentsCountFrom(today: string): string {
-  const since = new Date(Date.parse(today) - 365 * DAY_MS).toISOString().slice(0, 10);
+  const since = addDays(today, -365);
   const yearStart = `${today.slice(0, 4)}-01-01`;
   return since < yearStart ? since : yearStart;
 }

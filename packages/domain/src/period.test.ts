@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, isIsoDate, isPeriod, parsePeriod, periodOf, shiftPeriod, vietnamDate } from './period';
+import {
+  addDays,
+  formatPeriod,
+  isIsoDate,
+  isPeriod,
+  parsePeriod,
+  periodOf,
+  shiftPeriod,
+  vietnamDate,
+} from './period';
 
 describe('parsePeriod', () => {
   it.each([
@@ -98,5 +107,13 @@ describe('vietnamDate', () => {
     expect(vietnamDate(new Date('2026-11-28T16:59:59Z'))).toBe('2026-11-28');
     expect(vietnamDate(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
     expect(vietnamDate(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('addDays', () => {
+  it('moves across months, years and leap days, both ways', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2026-11-28', 0)).toBe('2026-11-28');
   });
 });

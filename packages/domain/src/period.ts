@@ -107,3 +107,11 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The calendar day `days` after `day` (both `YYYY-MM-DD`; negative goes back).
+ * @example addDays('2026-12-30', 3) // '2027-01-02'
+ */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

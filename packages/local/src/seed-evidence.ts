@@ -1,14 +1,11 @@
 import { type AppDeps, confirmEvidence } from '@antoan/api';
 import { createEvidence, hasMarker, setMarker } from '@antoan/db';
-import { vietnamDate } from '@antoan/domain';
+import { addDays, vietnamDate } from '@antoan/domain';
 import { postThroughForm, samplePdf, sha256Hex } from '@antoan/storage/local';
 import { demoEnterprises, demoUsers } from './demo-data';
 
 /** Bump when the demo evidence changes. */
 const EVIDENCE_MARKER = 'demo-evidence-v1';
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Demo evidence for the demo officers' firms and a few others, uploaded the way a browser does (presigned

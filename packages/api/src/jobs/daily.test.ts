@@ -1,46 +1,12 @@
-import {
-  createEnterprise,
-  createEvidence,
-  createZone,
-  type Evidence,
-  getTargetEntry,
-  settleEvidence,
-} from '@antoan/db';
+import { createEnterprise, createZone, getTargetEntry } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshTargetPriority } from '../targeting';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
 import { runDailyJobs } from './daily';
 
 let api: TestApi;
 const at = '2026-01-05T00:00:00.000Z';
 const today = '2026-11-28';
-
-async function verified(enterpriseId: string, id: string, kind: string, expiresOn: string) {
-  const evidence: Evidence = {
-    id,
-    enterpriseId,
-    zoneId: 'zone-a',
-    kind,
-    fileName: `${id}.pdf`,
-    contentType: 'application/pdf',
-    size: 10,
-    sha256: 'a'.repeat(64),
-    issuedOn: '2025-01-01',
-    expiresOn,
-    ...(kind === 'training_certificate' ? { trainingGroup: 3 } : {}),
-    objectKey: `enterprises/${enterpriseId}/evidence/${id}`,
-    status: 'pending_upload',
-    createdAt: at,
-    createdBy: 'seed',
-  };
-  await createEvidence(api.db, evidence);
-  await settleEvidence(api.db, {
-    evidence,
-    outcome: { status: 'verified', objectKey: `verified/${evidence.objectKey}` },
-    actor: 'seed',
-    at,
-  });
-}
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => new Date('2026-11-28T01:00:00.000Z') });
@@ -63,8 +29,20 @@ beforeAll(async () => {
   );
   await refreshTargetPriority(api.db, 'ent-steel', today);
   // The boiler's inspection certificate ran out yesterday; a training certificate is still valid.
-  await verified('ent-steel', 'ev-boiler', 'equipment_inspection_certificate', '2026-11-27');
-  await verified('ent-steel', 'ev-training', 'training_certificate', '2027-06-30');
+  await putEvidenceRecord(api.db, {
+    enterpriseId: 'ent-steel',
+    id: 'ev-boiler',
+    kind: 'equipment_inspection_certificate',
+    issuedOn: '2025-01-01',
+    expiresOn: '2026-11-27',
+  });
+  await putEvidenceRecord(api.db, {
+    enterpriseId: 'ent-steel',
+    id: 'ev-training',
+    kind: 'training_certificate',
+    issuedOn: '2025-01-01',
+    expiresOn: '2027-06-30',
+  });
 });
 
 describe('the daily jobs', () => {

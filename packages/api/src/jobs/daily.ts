@@ -1,11 +1,9 @@
 import { listEvidenceExpiringOn, listZones } from '@antoan/db';
+import { addDays } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 import { expiredCriticalEvidenceOf } from '../evidence-signal';
 import { refreshAfterWrite, rerankZoneTargets } from '../targeting';
 import { type NotificationDelivery, type ReminderRun, runReminders } from './reminders';
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** What one run of the daily jobs did. */
 export interface DailyRun {

@@ -1,14 +1,6 @@
-import {
-  createEnterprise,
-  createEvidence,
-  createZone,
-  type Enterprise,
-  type Evidence,
-  listNotifications,
-  settleEvidence,
-} from '@antoan/db';
+import { createEnterprise, createZone, type Enterprise, listNotifications } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
 import { runReminders } from './reminders';
 
 let api: TestApi;
@@ -28,37 +20,18 @@ const firm = (id: string, taxCode: string, selfCheckDueOn: string): Enterprise =
   selfCheckDueOn,
 });
 
-async function verifiedEvidence(
-  enterpriseId: string,
-  id: string,
-  expiresOn: string | undefined,
-  verify = true,
-) {
-  const evidence: Evidence = {
-    id,
-    enterpriseId,
-    zoneId: 'zone-a',
-    kind: 'health_exam_record',
-    fileName: `${id}.pdf`,
-    contentType: 'application/pdf',
-    size: 10,
-    sha256: 'a'.repeat(64),
-    issuedOn: '2026-01-01',
-    ...(expiresOn === undefined ? {} : { expiresOn }),
-    objectKey: `enterprises/${enterpriseId}/evidence/${id}`,
-    status: 'pending_upload',
-    createdAt: at,
-    createdBy: 'seed',
-  };
-  await createEvidence(api.db, evidence);
-  if (verify)
-    await settleEvidence(api.db, {
-      evidence,
-      outcome: { status: 'verified', objectKey: `verified/${evidence.objectKey}` },
-      actor: 'seed',
-      at,
-    });
-}
+const verifiedEvidence = (enterpriseId: string, id: string, expiresOn: string | undefined, verify = true) =>
+  putEvidenceRecord(
+    api.db,
+    {
+      enterpriseId,
+      id,
+      kind: 'health_exam_record',
+      issuedOn: '2026-01-01',
+      ...(expiresOn === undefined ? {} : { expiresOn }),
+    },
+    { verify },
+  );
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => new Date('2026-11-28T01:00:00.000Z') });

@@ -6,13 +6,11 @@ import {
   type Notification,
   putNotification,
 } from '@antoan/db';
+import { addDays } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 
 /** How many days ahead a reminder goes out, for expiring evidence and for due self-inspections. */
 export const REMINDER_DAYS = [30, 7, 0] as const;
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const inDays = (days: number) =>
   days === 0 ? { vi: 'hôm nay', en: 'today' } : { vi: `sau ${days} ngày`, en: `in ${days} days` };

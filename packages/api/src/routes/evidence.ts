@@ -1,5 +1,5 @@
 import { createEvidence, type Evidence, getEvidence, listEvidence } from '@antoan/db';
-import { vietnamDate } from '@antoan/domain';
+import { addDays, vietnamDate } from '@antoan/domain';
 import { listEvidenceQuerySchema, requestEvidenceUploadSchema } from '@antoan/schemas';
 import { EVIDENCE_CONTENT_TYPES, isEvidenceContentType, MAX_EVIDENCE_BYTES } from '@antoan/storage';
 import { Hono } from 'hono';
@@ -38,10 +38,6 @@ const rejected = (c: AppContext, evidence: Evidence) =>
     },
     422,
   );
-
-/** Adds whole days to a `YYYY-MM-DD` date. */
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Evidence: the enterprise requests an upload (a presigned POST straight to S3), then confirms it; the
