@@ -1,12 +1,28 @@
-import { type Assessment, type Enterprise, submitAssessment } from '@antoan/db';
+import { type Assessment, type Enterprise, type EvidenceFacts, submitAssessment } from '@antoan/db';
 import {
+  type EvidenceKind,
   type Score,
   type ScoredEvidence,
   scoreAssessment,
   selfInspectionStatus,
   type Template,
   vietnamDate,
+  type WorkerCategory,
 } from '@antoan/domain';
+
+/** Evidence facts as the scoring reads them (the store keeps kinds and categories as plain strings). */
+export function scoredEvidenceOf(facts: ReadonlyMap<string, EvidenceFacts>): Record<string, ScoredEvidence> {
+  return Object.fromEntries(
+    [...facts].map(([id, { workerCategory, ...fact }]) => [
+      id,
+      {
+        ...fact,
+        kind: fact.kind as EvidenceKind,
+        ...(workerCategory === undefined ? {} : { workerCategory: workerCategory as WorkerCategory }),
+      },
+    ]),
+  );
+}
 
 /**
  * Scores a complete draft on the day of `at` (in Vietnam) and submits it in one transaction, moving the firm's
@@ -31,6 +47,8 @@ export async function submitSelfCheck(
     answers: assessment.answers,
     evidence: input.evidence,
     on,
+    // Pinned at creation; assessments made before version 2 carry none and keep version 1 exactly.
+    scoringVersion: assessment.scoringVersion ?? '1',
   });
   const submittedAt = input.at.toISOString();
   await submitAssessment(db, {

@@ -39,6 +39,8 @@ export interface Assessment {
   submittedAt?: string;
   submittedBy?: string;
   score?: StoredScore;
+  /** The scoring rules pinned at creation; absent on assessments made before version 2, which score by version 1. */
+  scoringVersion?: '1' | '2';
 }
 
 const fields = [
@@ -58,6 +60,7 @@ const fields = [
   'submittedAt',
   'submittedBy',
   'score',
+  'scoringVersion',
 ] as const;
 
 const toAssessment = (item: Record<string, unknown>): Assessment =>

@@ -31,6 +31,26 @@ export interface Evidence {
   createdBy: string;
   verifiedAt?: string;
   rejectedAt?: string;
+  /** Whom an exam record covers (sets its legal validity); see `workerCategories` in the domain. */
+  workerCategory?: string;
+  /** The licensed provider that issued it and its certificate number. */
+  providerId?: string;
+  certificateNo?: string;
+  /** Doubts recorded when it was declared: `unlicensed_provider`, `duplicate_certificate`. */
+  flags?: Array<'unlicensed_provider' | 'duplicate_certificate'>;
+  /** True when `expiresOn` was derived from the kind's legal period rather than declared. */
+  expiryDerived?: boolean;
+  /** A reviewer's verdict on the content; a verified file without one is waiting for review. */
+  review?: EvidenceReview;
+}
+
+/** A reviewer's verdict on what a document says. */
+export interface EvidenceReview {
+  decision: 'accepted' | 'rejected';
+  reason?: string;
+  by: string;
+  role: string;
+  at: string;
 }
 
 const fields = [
@@ -53,6 +73,12 @@ const fields = [
   'createdBy',
   'verifiedAt',
   'rejectedAt',
+  'workerCategory',
+  'providerId',
+  'certificateNo',
+  'flags',
+  'expiryDerived',
+  'review',
 ] as const;
 
 const toEvidence = (item: Record<string, unknown>): Evidence =>
@@ -371,6 +397,10 @@ export interface EvidenceFacts {
   status: string;
   issuedOn: string;
   expiresOn?: string;
+  trainingGroup?: number;
+  workerCategory?: string;
+  review?: 'accepted' | 'rejected';
+  flags?: Array<'unlicensed_provider' | 'duplicate_certificate'>;
 }
 
 /** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */
@@ -395,6 +425,12 @@ export async function getEvidenceFacts(
           status: item.status as string,
           issuedOn: item.issuedOn as string,
           ...(typeof item.expiresOn === 'string' ? { expiresOn: item.expiresOn } : {}),
+          ...(typeof item.trainingGroup === 'number' ? { trainingGroup: item.trainingGroup } : {}),
+          ...(typeof item.workerCategory === 'string' ? { workerCategory: item.workerCategory } : {}),
+          ...(item.review ? { review: (item.review as EvidenceReview).decision } : {}),
+          ...(Array.isArray(item.flags) && item.flags.length > 0
+            ? { flags: item.flags as EvidenceFacts['flags'] & unknown[] }
+            : {}),
         });
       }
       pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];

@@ -2,6 +2,7 @@ export * from './accidents';
 export * from './applicability';
 export * from './dashboard';
 export * from './evidence-signal';
+export * from './evidence-validity';
 export * from './inspections';
 export * from './period';
 export * from './schedule';

@@ -1,7 +1,7 @@
 import { applicableItemIds } from './applicability';
 import { formatPeriod, periodOf } from './period';
 import { selfInspectionPeriodKind } from './schedule';
-import { type AnswerValue, type Score, scoreAssessment } from './scoring';
+import { type AnswerValue, CURRENT_SCORING_VERSION, type Score, scoreAssessment } from './scoring';
 import type { EnterpriseProfile, Template } from './template';
 
 /** What an inspector recorded for one checklist item. */
@@ -71,6 +71,8 @@ export function scoreInspection(input: {
     ),
     evidence: {},
     on: input.conductedOn,
+    // Inspections are recorded now, so they follow the current rules (a critical partial caps at B).
+    scoringVersion: CURRENT_SCORING_VERSION,
   });
 }
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type AnswerValue,
   ratingFor,
-  SCORING_VERSION,
   type ScoredAnswer,
   type ScoredEvidence,
   type ScoreInput,
@@ -90,7 +89,7 @@ describe('scoreAssessment golden numbers', () => {
     expect(scoreAssessment(baseInput)).toEqual({
       total: 60,
       rating: 'C',
-      scoringVersion: SCORING_VERSION,
+      scoringVersion: '1',
       sections: [
         { id: 'S1', score: 66.7 },
         { id: 'S2', score: 50 },

@@ -10,8 +10,10 @@ import {
 } from '@antoan/db';
 import {
   applicableItemIds,
+  CURRENT_SCORING_VERSION,
   type EvidenceKind,
   formatPeriod,
+  notApplicableJustificationErrors,
   parsePeriod,
   periodOf,
   selfInspectionPeriodKind,
@@ -26,7 +28,7 @@ import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { ApiError, conflict, type FieldError, invalid, notFound, preconditionFailed } from '../errors';
 import { idempotent } from '../idempotency';
-import { submitSelfCheck } from '../submission';
+import { scoredEvidenceOf, submitSelfCheck } from '../submission';
 import { refreshAfterWrite } from '../targeting';
 
 /** The template version an assessment was made from; published versions never change, so this cannot fail later. */
@@ -113,6 +115,9 @@ async function answerErrors(
       }
     }
   }
+  for (const error of notApplicableJustificationErrors(template, answers, assessment.scoringVersion ?? '1')) {
+    errors.push({ path: `answers.${error.itemId}.note`, message: error.message });
+  }
   return errors;
 }
 
@@ -170,6 +175,7 @@ export const assessmentRoutes = () =>
           version: 1,
           applicableItemIds: applicableItemIds(template, enterprise),
           answers: {},
+          scoringVersion: CURRENT_SCORING_VERSION,
           createdAt: at,
           createdBy: principal.sub,
           updatedAt: at,
@@ -254,9 +260,7 @@ export const assessmentRoutes = () =>
         assessment,
         enterprise,
         template: templateOf(assessment),
-        evidence: Object.fromEntries(
-          [...evidence].map(([id, facts]) => [id, { ...facts, kind: facts.kind as EvidenceKind }]),
-        ),
+        evidence: scoredEvidenceOf(evidence),
         actor: principal.sub,
         at: now,
       });
