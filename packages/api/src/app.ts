@@ -7,9 +7,11 @@ import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
+import { evidenceReviewRoutes } from './routes/evidence-reviews';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
+import { providerRoutes } from './routes/providers';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
@@ -27,6 +29,8 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  providers: providerRoutes,
+  reviews: evidenceReviewRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

@@ -1,6 +1,7 @@
 import { ConflictError, type Evidence, getEvidence, settleEvidence } from '@antoan/db';
 import { type EvidenceContentType, evidenceIdsOf, VERIFIED_PREFIX } from '@antoan/storage';
 import type { AppDeps } from './deps';
+import { isCriticalEvidenceKind } from './evidence-signal';
 
 /** Why an upload was refused, as the API and the S3 event handler report it. */
 export type RejectionReason = 'missing_object' | 'size_mismatch' | 'type_mismatch' | 'checksum_mismatch';
@@ -46,6 +47,7 @@ export async function confirmEvidence(deps: AppDeps, evidence: Evidence, actor: 
         verdict.ok && verifiedKey !== undefined
           ? { status: 'verified', objectKey: verifiedKey }
           : { status: 'rejected', reason: verdict.ok ? 'missing_object' : verdict.reason },
+      reviewPriority: isCriticalEvidenceKind(evidence.kind) ? 'critical' : 'other',
       actor,
       at: deps.now().toISOString(),
     });

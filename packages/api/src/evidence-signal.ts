@@ -5,6 +5,9 @@ import { publishedTemplates } from '@antoan/templates';
 /** Kinds of proof behind a critical item of any published template. */
 const criticalKinds = new Set(publishedTemplates.flatMap((template) => [...criticalEvidenceKinds(template)]));
 
+/** Whether this kind of proof stands behind a critical item of some published template. */
+export const isCriticalEvidenceKind = (kind: string): boolean => criticalKinds.has(kind as never);
+
 /** How many critical kinds of proof the firm has let run out on `today` (it reads only the firm's evidence). */
 export async function expiredCriticalEvidenceOf(
   db: DbContext,

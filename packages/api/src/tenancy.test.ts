@@ -1,7 +1,7 @@
 import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenRequest } from './local-issuer';
-import { callers, createTestApi, type TestApi } from './test-support';
+import { callers, createTestApi, putEvidenceRecord, type TestApi } from './test-support';
 
 let api: TestApi;
 const at = '2026-11-28T00:00:00.000Z';
@@ -38,12 +38,19 @@ beforeAll(async () => {
     createdBy: 'seed',
     updatedAt: at,
   });
+  // Waiting for its file: reviewers in scope reach it and get 409 (only verified evidence is reviewed).
+  await putEvidenceRecord(
+    api.db,
+    { enterpriseId: 'ent-a', id: 'ev-pending', kind: 'osh_plan', issuedOn: '2026-01-02' },
+    { verify: false },
+  );
 });
 
 type Caller = keyof typeof callers | 'anonymous';
 let taxCodeSeq = 100;
 let zoneSeq = 0;
 let periodSeq = 0;
+let licenceSeq = 0;
 
 /** Every route of the API, with a request that is valid apart from who makes it. */
 const routes: Record<string, { method: string; path: string; body?: () => unknown }> = {
@@ -126,6 +133,25 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   firmsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/enterprises?period=2026' },
   targets: { method: 'GET', path: '/v1/targets' },
   targetsOfZoneA: { method: 'GET', path: '/v1/targets?zoneId=zone-a' },
+  reviewPendingEvidenceOfA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/evidence/ev-pending/review',
+    body: () => ({ decision: 'accepted' }),
+  },
+  evidenceReviewQueueOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/evidence-review' },
+  listProviders: { method: 'GET', path: '/v1/providers' },
+  createProvider: {
+    method: 'POST',
+    path: '/v1/providers',
+    body: () => ({
+      name: 'Trung tâm Huấn luyện Thử',
+      taxCode: '1800999999',
+      services: ['training'],
+      licenceNo: `GP-${licenceSeq++}`,
+      validFrom: '2025-01-01',
+      validUntil: '2029-12-31',
+    }),
+  },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -362,6 +388,43 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     anonymous: 401,
     authority: 200,
     inspector: 200,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  // A firm never reviews, even its own evidence; in scope, pending evidence cannot be reviewed yet (409).
+  reviewPendingEvidenceOfA: {
+    anonymous: 401,
+    authority: 409,
+    inspector: 409,
+    managerA: 409,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  evidenceReviewQueueOfZoneA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  listProviders: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 200,
+    enterpriseB: 200,
+  },
+  createProvider: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 403,
     managerA: 403,
     managerB: 403,
     enterpriseA: 403,

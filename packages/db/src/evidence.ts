@@ -86,8 +86,33 @@ const toEvidence = (item: Record<string, unknown>): Evidence =>
     fields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
   ) as unknown as Evidence;
 
-/** Records an upload request (status `pending_upload`), with an audit entry. */
-export async function createEvidence(ctx: DbContext, evidence: Evidence): Promise<Evidence> {
+/**
+ * Records an upload request (status `pending_upload`), with an audit entry. With `claimCertificate`, the same
+ * transaction records the firm as the first holder of its provider's certificate number; ConflictError
+ * `certificate_claimed` when another request claimed it first (read the holder again and flag the copy).
+ */
+export async function createEvidence(
+  ctx: DbContext,
+  evidence: Evidence,
+  options: { claimCertificate?: boolean } = {},
+): Promise<Evidence> {
+  const claim =
+    options.claimCertificate && evidence.providerId !== undefined && evidence.certificateNo !== undefined
+      ? [
+          {
+            Put: {
+              TableName: ctx.tableName,
+              Item: {
+                ...keys.certificate(evidence.providerId, evidence.certificateNo),
+                type: 'unique',
+                enterpriseId: evidence.enterpriseId,
+                evidenceId: evidence.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : [];
   await transactWrite(
     ctx,
     [
@@ -98,15 +123,27 @@ export async function createEvidence(ctx: DbContext, evidence: Evidence): Promis
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      ...claim,
       auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
         actor: evidence.createdBy,
         action: 'evidence.request_upload',
         target: evidence.id,
         at: evidence.createdAt,
-        details: { kind: evidence.kind, size: evidence.size, sha256: evidence.sha256 },
+        details: {
+          kind: evidence.kind,
+          size: evidence.size,
+          sha256: evidence.sha256,
+          ...(evidence.flags?.length ? { flags: evidence.flags } : {}),
+        },
       }),
     ],
-    () => new ConflictError('evidence_exists', `evidence ${evidence.id} already exists`),
+    (index) =>
+      index === 1 && claim.length > 0
+        ? new ConflictError(
+            'certificate_claimed',
+            `certificate ${evidence.certificateNo} was claimed meanwhile`,
+          )
+        : new ConflictError('evidence_exists', `evidence ${evidence.id} already exists`),
   );
   return evidence;
 }
@@ -160,6 +197,8 @@ export async function settleEvidence(
     evidence: Evidence;
     /** Verified evidence records where its file now lives (under `verified/`). */
     outcome: { status: 'verified'; objectKey: string } | { status: 'rejected'; reason: string };
+    /** Where verified evidence joins its zone's review queue: proof behind a critical item comes first. */
+    reviewPriority?: 'critical' | 'other';
     actor: string;
     at: string;
   },
@@ -172,6 +211,8 @@ export async function settleEvidence(
         status: 'verified',
         objectKey: (outcome as { objectKey: string }).objectKey,
         verifiedAt: at,
+        gsi1pk: keys.evidenceReviewQueue(evidence.zoneId),
+        gsi1sk: reviewQueueKey(change.reviewPriority ?? 'other', at, evidence),
         ...(evidence.expiresOn === undefined
           ? {}
           : {
@@ -234,8 +275,79 @@ export async function settleEvidence(
     ],
     () => new ConflictError('already_settled', `evidence ${evidence.id} was already verified or rejected`),
   );
-  const { gsi3pk: _pk, gsi3sk: _sk, ...changed } = sets;
+  const { gsi3pk: _pk, gsi3sk: _sk, gsi1pk: _qpk, gsi1sk: _qsk, ...changed } = sets;
   return { ...evidence, ...(changed as Partial<Evidence>) };
+}
+
+/** The queue order: critical first, then the oldest verification first. */
+const reviewQueueKey = (priority: 'critical' | 'other', verifiedAt: string, evidence: Evidence) =>
+  `${priority === 'critical' ? '0' : '1'}#${verifiedAt}#${evidence.enterpriseId}#${evidence.id}`;
+
+/** Verified evidence of a zone that nobody has reviewed yet, behind critical items first, then oldest first (gsi1). */
+export function listEvidenceToReview(
+  ctx: DbContext,
+  query: { zoneId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<Evidence & { reviewPriority: 'critical' | 'other' }>> {
+  return queryPage(
+    ctx,
+    {
+      index: 'gsi1',
+      partition: keys.evidenceReviewQueue(query.zoneId),
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+    (item) => ({
+      ...toEvidence(item),
+      reviewPriority: String(item.gsi1sk).startsWith('0#') ? ('critical' as const) : ('other' as const),
+    }),
+  );
+}
+
+/**
+ * Records a reviewer's verdict on verified evidence in one transaction: the review on the record (it leaves the
+ * zone's queue), an audit entry, and for a rejection a notification in the firm's outbox. ConflictError
+ * `already_reviewed` when it was reviewed before (a verdict is final: a corrected document is new evidence).
+ */
+export async function reviewEvidence(
+  ctx: DbContext,
+  change: { evidence: Evidence; review: EvidenceReview; notification?: Omit<Notification, 'enterpriseId'> },
+): Promise<Evidence> {
+  const { evidence, review, notification } = change;
+  await transactWrite(
+    ctx,
+    [
+      {
+        Update: {
+          TableName: ctx.tableName,
+          Key: keys.evidence(evidence.enterpriseId, evidence.id),
+          UpdateExpression: 'SET #review = :review REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :verified AND attribute_not_exists(#review)',
+          ExpressionAttributeNames: { '#review': 'review', '#status': 'status' },
+          ExpressionAttributeValues: { ':review': review, ':verified': 'verified' },
+        },
+      },
+      auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
+        actor: review.by,
+        action: `evidence.review.${review.decision}`,
+        target: evidence.id,
+        at: review.at,
+        details: { role: review.role, ...(review.reason === undefined ? {} : { reason: review.reason }) },
+      }),
+      ...(notification === undefined
+        ? []
+        : [
+            {
+              Put: {
+                TableName: ctx.tableName,
+                Item: notificationItem({ ...notification, enterpriseId: evidence.enterpriseId }),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]),
+    ],
+    () => new ConflictError('already_reviewed', `evidence ${evidence.id} was already reviewed`),
+  );
+  return { ...evidence, review };
 }
 
 /** An enterprise's evidence; with `expiring`, only evidence whose expiry falls within `[from, to]`. */
@@ -295,10 +407,26 @@ export interface Notification {
   day: string;
   /** Stable per cause, e.g. `evidence_expiring#<vid>#30`, so a rerun of the job writes nothing twice. */
   dedupe: string;
-  type: 'evidence_expiring' | 'evidence_expired' | 'self_check_due' | 'self_check_overdue';
+  type:
+    | 'evidence_expiring'
+    | 'evidence_expired'
+    | 'evidence_rejected'
+    | 'self_check_due'
+    | 'self_check_overdue';
   message: { vi: string; en: string };
   createdAt: string;
 }
+
+const notificationItem = (notification: Notification) => ({
+  ...keys.notification(notification.enterpriseId, notification.day, notification.dedupe),
+  type: 'notification',
+  notificationType: notification.type,
+  enterpriseId: notification.enterpriseId,
+  day: notification.day,
+  dedupe: notification.dedupe,
+  message: notification.message,
+  createdAt: notification.createdAt,
+});
 
 /** Writes a notification unless the same one exists; true when it was new. */
 export async function putNotification(ctx: DbContext, notification: Notification): Promise<boolean> {
@@ -306,16 +434,7 @@ export async function putNotification(ctx: DbContext, notification: Notification
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.tableName,
-        Item: {
-          ...keys.notification(notification.enterpriseId, notification.day, notification.dedupe),
-          type: 'notification',
-          notificationType: notification.type,
-          enterpriseId: notification.enterpriseId,
-          day: notification.day,
-          dedupe: notification.dedupe,
-          message: notification.message,
-          createdAt: notification.createdAt,
-        },
+        Item: notificationItem(notification),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

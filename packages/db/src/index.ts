@@ -12,6 +12,7 @@ export * from './inspections';
 export * from './keys';
 export * from './markers';
 export * from './oversight';
+export * from './providers';
 export * from './table';
 export * from './targets';
 export * from './zones';

@@ -65,6 +65,17 @@ export const keys = {
   /** Firms of a zone (and VSIC division) in a fixed pseudo-random order, for the random share (gsi2). */
   targetSampleOfZone: (zoneId: string, division?: string) =>
     division === undefined ? `TARGET_SAMPLE#${zoneId}` : `TARGET_SAMPLE#${zoneId}#${division}`,
+  /** A licensed provider of OSH services; the register lists them by name (gsi1). */
+  provider: (providerId: string) => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' }),
+  providerList: () => 'PROVIDERS',
+  providerLicence: (licenceNo: string) => ({ pk: `UNIQUE#PROVIDER_LICENCE#${licenceNo}`, sk: 'UNIQUE' }),
+  /** The first firm that declared a provider's certificate number; a second firm's copy is flagged. */
+  certificate: (providerId: string, certificateNo: string) => ({
+    pk: `UNIQUE#CERTIFICATE#${providerId}#${certificateNo.toUpperCase()}`,
+    sk: 'UNIQUE',
+  }),
+  /** Verified evidence of a zone waiting for a review of its content (gsi1), behind critical items first. */
+  evidenceReviewQueue: (zoneId: string) => `EVIDENCE_REVIEW#${zoneId}`,
   marker: (name: string) => ({ pk: `MARKER#${name}`, sk: 'MARKER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
 };

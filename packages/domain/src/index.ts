@@ -5,6 +5,7 @@ export * from './evidence-signal';
 export * from './evidence-validity';
 export * from './inspections';
 export * from './period';
+export * from './providers';
 export * from './schedule';
 export * from './scoring';
 export * from './sectors';

@@ -1,4 +1,4 @@
-import { evidenceKinds, isIsoDate } from '@antoan/domain';
+import { evidenceKinds, isIsoDate, requiresOwnExpiry, workerCategories } from '@antoan/domain';
 import * as v from 'valibot';
 import { listQueryEntries } from './common';
 
@@ -32,7 +32,47 @@ export const requestEvidenceUploadSchema = v.pipe(
     workersCovered: v.optional(
       v.pipe(v.number(), v.integer('workersCovered is a whole number'), v.minValue(0), v.maxValue(1_000_000)),
     ),
+    workerCategory: v.optional(
+      v.picklist(workerCategories, `workerCategory is one of ${workerCategories.join(', ')}`),
+    ),
+    providerId: v.optional(
+      v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'providerId is 1–64 of A–Z a–z 0–9 _ -')),
+    ),
+    certificateNo: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.regex(
+          /^[\p{L}\p{N}][\p{L}\p{N} ./_-]{0,63}$/u,
+          'certificateNo is 1–64 letters, digits, spaces or . / _ -',
+        ),
+      ),
+    ),
   }),
+  v.forward(
+    v.check(
+      (input) => input.expiresOn !== undefined || !requiresOwnExpiry(input.kind),
+      'this kind has no legal validity period (it depends on the object): give expiresOn from the document',
+    ),
+    ['expiresOn'],
+  ),
+  v.forward(
+    v.check(
+      (input) =>
+        input.workerCategory === undefined ||
+        input.kind === 'health_exam_record' ||
+        input.kind === 'occupational_disease_exam',
+      'workerCategory is only for health and occupational-disease exam records',
+    ),
+    ['workerCategory'],
+  ),
+  v.forward(
+    v.check(
+      (input) => input.certificateNo === undefined || input.providerId !== undefined,
+      'certificateNo needs the providerId that issued it',
+    ),
+    ['certificateNo'],
+  ),
   v.forward(
     v.check(
       (input) => input.expiresOn === undefined || input.expiresOn > input.issuedOn,

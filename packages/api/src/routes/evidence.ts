@@ -1,16 +1,18 @@
-import { createEvidence, type Evidence, getEvidence, listEvidence } from '@antoan/db';
+import { type Evidence, getEvidence, listEvidence } from '@antoan/db';
 import { addDays, vietnamDate } from '@antoan/domain';
-import { listEvidenceQuerySchema, requestEvidenceUploadSchema } from '@antoan/schemas';
+import { listEvidenceQuerySchema, requestEvidenceUploadSchema, reviewEvidenceSchema } from '@antoan/schemas';
 import { EVIDENCE_CONTENT_TYPES, isEvidenceContentType, MAX_EVIDENCE_BYTES } from '@antoan/storage';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
-import { conflict, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { conflict, forbidden, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
 import { confirmEvidence } from '../evidence-confirmation';
 import { expiredCriticalEvidenceOf } from '../evidence-signal';
 import { idempotent } from '../idempotency';
 import { refreshAfterWrite } from '../targeting';
+import { declareEvidence } from '../use-cases/declare-evidence';
+import { reviewEvidenceDecision } from '../use-cases/review-evidence';
 
 /** Evidence as the API shows it: the object key and the hash stay server-side details. */
 const view = ({ objectKey: _key, ...evidence }: Evidence) => evidence;
@@ -64,24 +66,15 @@ export const evidenceRoutes = () =>
         if (input.issuedOn > today)
           throw invalid([{ path: 'issuedOn', message: `issuedOn ${input.issuedOn} is in the future` }]);
         const id = deps.newId();
-        const evidence = await createEvidence(deps.db, {
+        const declared = await declareEvidence(deps, {
           id,
-          enterpriseId: enterprise.id,
-          zoneId: enterprise.zoneId,
-          kind: input.kind,
-          fileName: input.fileName,
-          contentType: input.contentType,
-          size: input.size,
-          sha256: input.sha256.toLowerCase(),
-          issuedOn: input.issuedOn,
-          ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
-          ...(input.trainingGroup === undefined ? {} : { trainingGroup: input.trainingGroup }),
-          ...(input.workersCovered === undefined ? {} : { workersCovered: input.workersCovered }),
+          enterprise,
+          declared: input,
           objectKey: deps.evidence.objectKey(enterprise.id, id),
-          status: 'pending_upload',
-          createdAt: deps.now().toISOString(),
-          createdBy: principal.sub,
+          actor: principal.sub,
         });
+        if (!declared.ok) throw invalid([{ path: declared.error.path, message: declared.error.message }]);
+        const evidence = declared.value;
         const upload = await deps.evidence.presignUpload({
           key: evidence.objectKey,
           contentType: input.contentType,
@@ -104,6 +97,47 @@ export const evidenceRoutes = () =>
       });
       return c.json({ ...view(settled), status: 'verified' });
     })
+    .post(
+      '/v1/enterprises/:eid/evidence/:vid/review',
+      allow('zone_manager', 'inspector', 'authority'),
+      jsonContent,
+      valid('json', reviewEvidenceSchema),
+      async (c) => {
+        const { deps, principal } = c.var;
+        const enterprise = await loadEnterprise(c, c.req.param('eid'));
+        const { decision, reason } = c.req.valid('json');
+        const result = await reviewEvidenceDecision(deps, {
+          enterprise,
+          evidenceId: c.req.param('vid'),
+          reviewer: principal,
+          decision,
+          reason,
+        });
+        if (result.ok) return c.json(view(result.value));
+        switch (result.error.code) {
+          case 'own_evidence':
+            throw forbidden();
+          case 'not_found':
+            throw notFound('evidence');
+          case 'not_verified':
+            throw conflict(
+              {
+                vi: 'Chỉ thẩm tra được minh chứng đã xác minh tệp.',
+                en: 'Only evidence whose file is verified can be reviewed.',
+              },
+              { code: 'not_verified' },
+            );
+          case 'already_reviewed':
+            throw conflict(
+              {
+                vi: 'Minh chứng đã được thẩm tra; kết luận là cuối cùng, tài liệu sửa lại là minh chứng mới.',
+                en: 'The evidence was already reviewed; a verdict is final, and a corrected document is new evidence.',
+              },
+              { code: 'already_reviewed' },
+            );
+        }
+      },
+    )
     .get('/v1/enterprises/:eid/evidence', valid('query', listEvidenceQuerySchema), async (c) => {
       const enterprise = await loadEnterprise(c, c.req.param('eid'));
       const { limit, cursor, expiringWithinDays } = c.req.valid('query');
