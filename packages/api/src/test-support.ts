@@ -107,8 +107,9 @@ export async function putEvidenceRecord(
     issuedOn: string;
     expiresOn?: string;
     zoneId?: string;
+    flags?: NonNullable<Evidence['flags']>;
   },
-  options: { verify?: boolean } = {},
+  options: { verify?: boolean; reviewPriority?: 'critical' | 'other' } = {},
 ): Promise<Evidence> {
   const at = '2026-01-05T00:00:00.000Z';
   const record: Evidence = {
@@ -129,6 +130,7 @@ export async function putEvidenceRecord(
   return settleEvidence(db, {
     evidence: record,
     outcome: { status: 'verified', objectKey: `verified/${record.objectKey}` },
+    ...(options.reviewPriority === undefined ? {} : { reviewPriority: options.reviewPriority }),
     actor: 'seed',
     at,
   });

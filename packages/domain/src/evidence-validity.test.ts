@@ -39,7 +39,8 @@ describe('evidence validity by kind', () => {
     expect(requiresOwnExpiry('equipment_inspection_certificate')).toBe(true);
     expect(requiresOwnExpiry('health_exam_record')).toBe(false);
     expect(neverExpires('equipment_declaration')).toBe(true);
-    expect(neverExpires('other')).toBe(false);
+    expect(neverExpires('accident_investigation')).toBe(true);
+    expect(requiresOwnExpiry('risk_assessment')).toBe(true);
   });
 
   it('cites a legal basis for every kind with a period or a required date', () => {

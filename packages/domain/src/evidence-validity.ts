@@ -95,12 +95,12 @@ export const evidenceValidity: Readonly<Record<EvidenceKind, ValidityRule>> = {
       en: 'The law sets no fixed cycle for risk assessments: give the day it must be reviewed.',
     },
   },
+  // No checklist item takes `other`, so it never earns points; its date is whatever the document says.
   other: {
-    kind: 'own_expiry_required',
-    basis: [],
+    kind: 'no_expiry',
     note: {
-      vi: 'Loại khác không có thời hạn theo luật: phải nhập ngày hết hạn.',
-      en: 'Other documents have no legal period: give their expiry date.',
+      vi: 'Tài liệu khác: không được tính điểm cho mục nào; hạn (nếu có) theo tài liệu.',
+      en: 'Other documents earn no item points; their expiry, if any, is the document’s own.',
     },
   },
   equipment_declaration: {
