@@ -1,3 +1,4 @@
+import { DEFAULT_TARGETING_WEIGHTS } from '@antoan/domain';
 import { describe, expect, it } from 'vitest';
 import { type CapturedHarm, type SimulationResult, simulate } from './targeting-simulation';
 
@@ -87,4 +88,55 @@ describe('targeting against self-score-only and random picks (1,000 synthetic fi
   it('is reproducible for a seed', () => {
     expect(simulate({ seed: '1' })).toEqual(results[0]);
   });
+});
+
+describe('targeting when 20 % and 40 % of firms over-report by 20–40 points (1,000 synthetic firms, k = 50)', () => {
+  const faceValue = { ...DEFAULT_TARGETING_WEIGHTS, unvalidatedScoreWeight: 1 };
+  const runs = [0.2, 0.4].map((overReporterShare) => ({
+    overReporterShare,
+    shrunk: SEEDS.map((seed) => simulate({ seed, overReporterShare })),
+    atFaceValue: SEEDS.map((seed) => simulate({ seed, overReporterShare, weights: faceValue })),
+  }));
+  const bestSelfScore = (captured: CapturedHarm) =>
+    Math.max(captured.selfScoreOnly, captured.selfScoreNeverSubmittedFirst);
+  const meanOf = (results: readonly SimulationResult[], pick: (result: SimulationResult) => number) =>
+    mean(results.map(pick));
+  console.log(
+    runs
+      .map(({ overReporterShare, shrunk, atFaceValue }) =>
+        [
+          table(
+            `${overReporterShare * 100} % over-reporters, unvalidated self-scores shrunk (default)`,
+            shrunk,
+          ),
+          `targeted ÷ better self-score list: ${meanOf(shrunk, (r) => r.captured.targeted / bestSelfScore(r.captured)).toFixed(2)} ` +
+            `(with the 10 % random share ${meanOf(shrunk, (r) => r.captured.targetedWithRandomShare / bestSelfScore(r.captured)).toFixed(2)}); ` +
+            `over-reporters of the true top k listed: ${meanOf(shrunk, (r) => r.overReportersInTopK.listed).toFixed(1)} ` +
+            `against ${meanOf(atFaceValue, (r) => r.overReportersInTopK.listed).toFixed(1)} with self-scores at face value`,
+        ].join('\n'),
+      )
+      .join('\n\n'),
+  );
+
+  it.each(runs)(
+    'captures at least 1.25× the harm of the better self-score list with $overReporterShare over-reporters',
+    ({ shrunk }) => {
+      expect(meanOf(shrunk, (r) => r.captured.targeted / bestSelfScore(r.captured))).toBeGreaterThanOrEqual(
+        1.25,
+      );
+      expect(
+        meanOf(shrunk, (r) => r.captured.targetedWithRandomShare / bestSelfScore(r.captured)),
+      ).toBeGreaterThanOrEqual(1.25);
+      expect(meanOf(shrunk, (r) => r.captured.targeted / r.captured.random)).toBeGreaterThanOrEqual(1.5);
+    },
+  );
+
+  it.each(runs)(
+    'lists more over-reporters of the true top k than self-scores taken at face value ($overReporterShare)',
+    ({ shrunk, atFaceValue }) => {
+      expect(meanOf(shrunk, (r) => r.overReportersInTopK.listed)).toBeGreaterThan(
+        meanOf(atFaceValue, (r) => r.overReportersInTopK.listed),
+      );
+    },
+  );
 });

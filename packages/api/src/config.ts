@@ -17,5 +17,7 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     evidenceBucket: env.EVIDENCE_BUCKET,
     /** A verified SES sender for reminder e-mails; without it reminders stay in the outbox only. */
     notifyFrom: env.NOTIFY_FROM,
+    /** The secret mixed into the weekly random draw of the inspection list (targets function). */
+    targetingDrawSecret: env.TARGETING_DRAW_SECRET,
   };
 }

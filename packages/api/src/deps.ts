@@ -13,6 +13,11 @@ export interface AppDeps {
   now: () => Date;
   /** A new unique, time-ordered id. */
   newId: () => string;
+  /**
+   * Mixed into the weekly random draw of the inspection list, so that firms cannot compute which of them the week
+   * samples. Without it the draw is seeded by the ISO week alone (tests).
+   */
+  targetingDrawSecret?: string;
 }
 
 /** Hono environment of every route. */

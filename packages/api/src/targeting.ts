@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   type DbContext,
   divisionOf,
@@ -37,6 +38,18 @@ import {
 export interface TargetingPolicy {
   randomShare: number;
   weights: TargetingWeights;
+  /** The server-side secret mixed into the weekly draw; see {@link drawSeed}. */
+  drawSecret?: string | undefined;
+}
+
+/**
+ * The seed of a week's random draw: HMAC-SHA-256 of the ISO week under the server's secret, so the draw is the same
+ * all week but nobody without the secret can compute it. Without a secret, the week itself (reproducible in tests).
+ * @example drawSeed(undefined, '2026-W48') // '2026-W48'
+ */
+export function drawSeed(secret: string | undefined, week: string): string {
+  if (secret === undefined || secret === '') return week;
+  return createHmac('sha256', secret).update(`targets:${week}`).digest('hex');
 }
 
 /** The policy every list uses: 10 % drawn at random, the model's default weights (`packages/domain/TARGETING.md`). */
@@ -169,8 +182,9 @@ export interface TargetList {
  *
  * 1. k = round(limit × randomShare). Read the index from the top, merged across the zones in scope: every firm
  *    that must be listed (they sort first), then the best until limit − k are taken.
- * 2. Draw the k random picks from the rest: for each, a point in the sample order (seeded by the ISO week, so the
- *    week's list is reproducible) and the first firm at or after it that is not taken yet.
+ * 2. Draw the k random picks from the rest: for each, a point in the sample order (seeded by the ISO week and the
+ *    server's secret, so the week's list is reproducible but not computable by firms) and the first firm at or
+ *    after it that is not taken yet.
  * 3. `rankTargets` orders them with priorities and reasons recomputed for `today`, and marks the picks
  *    `random_sample`.
  *
@@ -203,8 +217,9 @@ export async function listTargets(
   }
 
   const week = isoWeek(today);
+  const seed = drawSeed(policy.drawSecret, week);
   const picks = new Map<string, TargetEntry>();
-  const random = seededRandom(`sample:${week}`);
+  const random = seededRandom(`sample:${seed}`);
   const hex = () =>
     Math.floor(random() * 0x1_0000_0000)
       .toString(16)
@@ -228,7 +243,7 @@ export async function listTargets(
   const candidates = new Map([...taken, ...picks]);
   const list = rankTargets(
     [...candidates.values()].map((entry) => targetingFactsOn(entry.enterpriseId, entry.snapshot, today)),
-    { limit: query.limit, seed: week, today, randomShare: policy.randomShare, weights: policy.weights },
+    { limit: query.limit, seed, today, randomShare: policy.randomShare, weights: policy.weights },
   );
   return {
     items: list.map((target) => {

@@ -39,10 +39,40 @@ const office: TargetingFacts = {
   selfScore: 85,
 };
 
-const priority = (facts: TargetingFacts, day = today) => priorityOf(facts, { today: day }).priority;
-const codes = (facts: TargetingFacts) => priorityOf(facts, { today }).reasons.map((reason) => reason.code);
+/** The golden numbers below take self-scores at face value; the shrinking of unvalidated ones has its own tests. */
+const faceValue = { ...DEFAULT_TARGETING_WEIGHTS, unvalidatedScoreWeight: 1 };
+const priority = (facts: TargetingFacts, day = today) =>
+  priorityOf(facts, { today: day, weights: faceValue }).priority;
+const codes = (facts: TargetingFacts) =>
+  priorityOf(facts, { today, weights: faceValue }).reasons.map((reason) => reason.code);
 const reason = (facts: TargetingFacts, code: TargetingReasonCode) =>
-  priorityOf(facts, { today }).reasons.find((r) => r.code === code)?.detail;
+  priorityOf(facts, { today, weights: faceValue }).reasons.find((r) => r.code === code)?.detail;
+
+describe('unvalidated self-scores', () => {
+  const at = (selfScore: number, credibilityGap: number | null = null) =>
+    priorityOf({ ...steelWorks, selfScore, credibilityGap }, { today }).priority;
+
+  it('moves priority far less when a firm raises an unchecked self-score from 40 to 95', () => {
+    // Face value: (100 − 40) / (100 − 95) = 12×. Shrunk toward 60 by 0.4: 52 and 74 → 48 / 26 ≈ 1.85×.
+    expect(priorityOf({ ...steelWorks, selfScore: 40 }, { today, weights: faceValue }).priority).toBeCloseTo(
+      12 * priorityOf({ ...steelWorks, selfScore: 95 }, { today, weights: faceValue }).priority,
+      0,
+    );
+    expect(at(40) / at(95)).toBeCloseTo(48 / 26, 2);
+  });
+
+  it('takes a self-score at face value once an inspection found it within the noise, and says when it did not', () => {
+    expect(at(95, 3)).toBeCloseTo(
+      priorityOf({ ...steelWorks, selfScore: 95 }, { today, weights: faceValue }).priority,
+      5,
+    );
+    expect(priorityOf({ ...steelWorks, selfScore: 95 }, { today }).reasons.map((r) => r.code)).toContain(
+      'unvalidated_self_score',
+    );
+    // A gap above the noise leaves the score unvalidated, and the gap multiplies on top.
+    expect(at(95, 30)).toBeGreaterThan(at(95));
+  });
+});
 
 const factsArbitrary: fc.Arbitrary<TargetingFacts> = fc
   .record({
@@ -129,7 +159,7 @@ describe('priorityOf', () => {
 
   it('takes the sector hazard from the longest matching VSIC prefix', () => {
     const weights = {
-      ...DEFAULT_TARGETING_WEIGHTS,
+      ...faceValue,
       sectorHazardByPrefix: { C: 1.5, C10: 2, C241: 4 },
     };
     const hazard = (sectorCode: string, highRisk = false) =>

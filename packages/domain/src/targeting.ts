@@ -33,6 +33,13 @@ export interface TargetingWeights {
   assumedUnknownScore: number;
   /** The smallest lack of compliance (0–1), so that a self-score of 100 is not zero risk. */
   complianceFloor: number;
+  /**
+   * The score an unvalidated self-score is shrunk toward: about the mean self-score of a sector. A self-score is
+   * validated when the firm's latest inspection found it within `credibilityGapFrom` points.
+   */
+  unvalidatedScorePrior: number;
+  /** How much of an unvalidated self-score's distance from the prior counts (1 takes it at face value, 0 ignores it). */
+  unvalidatedScoreWeight: number;
   /** Self-scores below this are named as a reason. */
   lowSelfScoreBelow: number;
   /** The hazard of a sector that matches no prefix (services). */
@@ -75,6 +82,8 @@ export interface TargetingWeights {
 export const DEFAULT_TARGETING_WEIGHTS: TargetingWeights = {
   assumedUnknownScore: 40,
   complianceFloor: 0.05,
+  unvalidatedScorePrior: 60,
+  unvalidatedScoreWeight: 0.4,
   lowSelfScoreBelow: 70,
   baseSectorHazard: 1,
   highRiskSectorHazard: 3,
@@ -99,6 +108,7 @@ export const DEFAULT_TARGETING_WEIGHTS: TargetingWeights = {
 export type TargetingReasonCode =
   | 'low_self_score'
   | 'unknown_compliance'
+  | 'unvalidated_self_score'
   | 'overdue_self_check'
   | 'high_hazard_sector'
   | 'large_exposed_workforce'
@@ -390,7 +400,23 @@ function lackOfCompliance(facts: TargetingFacts, weights: TargetingWeights, expl
       en: `Self-assessment score ${number(score).en}/100`,
     }));
   }
-  const counted = score === null || stale ? Math.min(score ?? assumed, assumed) : score;
+  if (score === null || stale) {
+    return Math.max(weights.complianceFloor, (100 - Math.min(score ?? assumed, assumed)) / 100);
+  }
+  // A self-score nobody has checked moves the priority less: it counts only part of its distance from the prior,
+  // so raising it from 40 to 95 no longer divides the priority by 12 (see TARGETING.md, "Over-reporting").
+  const validated = facts.credibilityGap !== null && facts.credibilityGap <= weights.credibilityGapFrom;
+  let counted = score;
+  if (!validated) {
+    const prior = weights.unvalidatedScorePrior;
+    counted = prior + weights.unvalidatedScoreWeight * (score - prior);
+    if (counted !== score) {
+      explain('unvalidated_self_score', () => ({
+        vi: `Tự đánh giá ${number(score).vi}/100 chưa được thanh tra xác nhận; tính như ${number(counted).vi}/100`,
+        en: `Self-assessment score ${number(score).en}/100 not yet confirmed by an inspection; counted as ${number(counted).en}/100`,
+      }));
+    }
+  }
   return Math.max(weights.complianceFloor, (100 - counted) / 100);
 }
 

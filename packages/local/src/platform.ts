@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -82,6 +83,8 @@ export async function startPlatform(
       verifyToken: issuer.verifyToken,
       now: () => new Date(),
       newId: ulid,
+      // A fresh secret per start: the week's random picks cannot be computed outside the platform.
+      targetingDrawSecret: randomBytes(32).toString('hex'),
     };
     if (config.seed) {
       const evidence = await seedDemoEvidence(deps);

@@ -15,8 +15,11 @@ export const targetRoutes = (policy: TargetingPolicy = DEFAULT_TARGETING_POLICY)
   new Hono<AppEnv>()
     .use('/v1/targets', authenticate())
     .get('/v1/targets', allow('inspector', 'authority'), valid('query', targetsQuerySchema), async (c) => {
-      const { db, now } = c.var.deps;
-      const list = await listTargets(db, c.req.valid('query'), vietnamDate(now()), policy);
+      const { db, now, targetingDrawSecret } = c.var.deps;
+      const list = await listTargets(db, c.req.valid('query'), vietnamDate(now()), {
+        ...policy,
+        drawSecret: targetingDrawSecret,
+      });
       if (!list) throw notFound('zone');
       const { itemsRead: _itemsRead, ...body } = list;
       return c.json(body);
