@@ -5,7 +5,7 @@ import {
   getEnterprise,
   getLatestInspection,
   getLatestSelfScore,
-  getSelfScores,
+  getSelfChecks,
   getTargetEntry,
   getZone,
   listGraveAccidentsSince,
@@ -21,7 +21,7 @@ import {
   accidentDay,
   accidentsCountFrom,
   addDays,
-  credibilityGap,
+  compareWithSelfCheck,
   DEFAULT_TARGETING_WEIGHTS,
   isoWeek,
   mustInclude,
@@ -82,9 +82,9 @@ export async function refreshTargetPriority(
     getTargetEntry(db, enterpriseId),
   ]);
   if (!enterprise) return undefined;
-  const selfScoreOfInspectedPeriod = inspection
-    ? ((await getSelfScores(db, enterpriseId, [inspection.period])).get(inspection.period) ?? null)
-    : null;
+  const selfCheckOfInspectedPeriod = inspection
+    ? (await getSelfChecks(db, enterpriseId, [inspection.period])).get(inspection.period)
+    : undefined;
   const snapshot: TargetSnapshot = {
     sectorCode: enterprise.sectorCode,
     highRisk: enterprise.highRisk,
@@ -97,7 +97,11 @@ export async function refreshTargetPriority(
       occurredOn: accidentDay(accident.occurredAt),
     })),
     expiredCriticalEvidence: options.expiredCriticalEvidence ?? stored?.snapshot.expiredCriticalEvidence ?? 0,
-    credibilityGap: inspection ? credibilityGap(selfScoreOfInspectedPeriod, inspection.score.total) : null,
+    // Item by item, over the items both scored (see compareWithSelfCheck).
+    credibilityGap:
+      inspection && selfCheckOfInspectedPeriod
+        ? compareWithSelfCheck(inspection.score.items ?? [], selfCheckOfInspectedPeriod.items).itemGap
+        : null,
   };
   if (enterprise.lastSubmittedOn !== undefined) snapshot.lastSubmittedOn = enterprise.lastSubmittedOn;
   if (inspection) snapshot.lastInspectedOn = inspection.conductedOn;

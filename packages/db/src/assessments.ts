@@ -19,6 +19,8 @@ export interface StoredScore {
   total: number;
   rating: 'A' | 'B' | 'C' | 'D';
   sections: Array<{ id: string; score: number | null }>;
+  /** The items as scored (stored whole with the score; read by the item-by-item credibility comparison). */
+  items?: Array<{ id: string; outcome: string; points: number; maxPoints: number }>;
 }
 
 /** A self-assessment: a draft while it is filled in, then submitted and never changed again. */

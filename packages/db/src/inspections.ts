@@ -130,6 +130,44 @@ export async function getLatestSelfScore(
     : undefined;
 }
 
+/** The scored items of a submitted self-check, as the credibility comparison reads them. */
+export interface SelfCheckItems {
+  total: number;
+  assessmentId: string;
+  items: Array<{ id: string; outcome: string; points: number; maxPoints: number }>;
+}
+
+/**
+ * The submitted self-check of each period with its scored items: the latest-score items (one batch read) name
+ * the assessments, whose scores are read in a second batch. Periods without a submission are absent.
+ */
+export async function getSelfChecks(
+  ctx: DbContext,
+  enterpriseId: string,
+  periods: readonly string[],
+): Promise<Map<string, SelfCheckItems>> {
+  const latest = await batchGetItems(
+    ctx,
+    [...new Set(periods)].map((period) => keys.latestScore(enterpriseId, period)),
+  );
+  const assessments = await batchGetItems(
+    ctx,
+    latest.map((item) => keys.assessment(enterpriseId, item.assessmentId as string)),
+  );
+  const byId = new Map(assessments.map((item) => [item.id as string, item]));
+  const checks = new Map<string, SelfCheckItems>();
+  for (const item of latest) {
+    const assessment = byId.get(item.assessmentId as string);
+    const score = assessment?.score as { items?: SelfCheckItems['items'] } | undefined;
+    checks.set(item.period as string, {
+      total: item.total as number,
+      assessmentId: item.assessmentId as string,
+      items: score?.items ?? [],
+    });
+  }
+  return checks;
+}
+
 /** The submitted self-score of an enterprise for each of these periods; periods without a submission are absent. */
 export async function getSelfScores(
   ctx: DbContext,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applicableItemIds } from './applicability';
-import { credibilityGap, findingErrors, inspectionPeriod, scoreInspection } from './inspections';
+import {
+  compareWithSelfCheck,
+  credibilityGap,
+  findingErrors,
+  inspectionPeriod,
+  scoreInspection,
+} from './inspections';
 import { scoreAssessment } from './scoring';
 import type { EnterpriseProfile, Template } from './template';
 
@@ -119,5 +125,46 @@ describe('inspectionPeriod and credibilityGap', () => {
     expect(credibilityGap(88.5, 52)).toBe(36.5);
     expect(credibilityGap(70.1, 70.3)).toBe(-0.2);
     expect(credibilityGap(null, 52)).toBeNull();
+  });
+});
+
+describe('compareWithSelfCheck', () => {
+  const item = (id: string, outcome: string, points: number, maxPoints = 4) => ({
+    id,
+    outcome,
+    points,
+    maxPoints,
+  });
+  it('compares only the items both scored, and lists each disagreement with its direction', () => {
+    const self = [
+      item('A', 'compliant', 4),
+      item('B', 'compliant', 4),
+      item('C', 'partial', 2),
+      item('D', 'not_applicable', 0, 0),
+      item('E', 'compliant', 4),
+    ];
+    const inspection = [
+      item('A', 'compliant', 4),
+      item('B', 'non_compliant', 0),
+      item('C', 'compliant', 4),
+      item('D', 'non_compliant', 0),
+      item('F', 'non_compliant', 0),
+    ];
+    const compared = compareWithSelfCheck(inspection, self);
+    // A, B, C compared: self 10, inspection 8 of 12 → 16.7. E was not observed, F not in the self-check.
+    expect(compared).toMatchObject({ comparedItems: 3, itemGap: 16.7 });
+    expect(compared.disagreements.map((d) => [d.itemId, d.direction])).toEqual([
+      ['B', 'self_better'],
+      ['C', 'self_worse'],
+      ['D', 'applicability'],
+    ]);
+  });
+
+  it('has no gap when nothing was compared', () => {
+    expect(compareWithSelfCheck([item('A', 'compliant', 4)], [])).toEqual({
+      comparedItems: 0,
+      itemGap: null,
+      disagreements: [],
+    });
   });
 });

@@ -95,3 +95,79 @@ export function credibilityGap(selfScore: number | null, inspectionScore: number
   if (selfScore === null) return null;
   return (Math.round(selfScore * 10) - Math.round(inspectionScore * 10)) / 10;
 }
+
+/** One item on which an inspection and the self-check of its period disagree. */
+export interface ItemDisagreement {
+  itemId: string;
+  /** What counted in the self-check (a `compliant` answer without valid evidence counted `non_compliant`). */
+  selfOutcome: AnswerValue;
+  finding: AnswerValue;
+  selfPoints: number;
+  inspectedPoints: number;
+  maxPoints: number;
+  /** `self_better`: the firm claimed more than the inspector found; `self_worse`: less; `applicability`: one side said not applicable. */
+  direction: 'self_better' | 'self_worse' | 'applicability';
+}
+
+/** The comparison of an inspection with the self-check of its period, on the items both scored. */
+export interface CredibilityComparison {
+  /** Items that both scored (neither side not applicable). */
+  comparedItems: number;
+  /**
+   * 100 × (self-check points − inspection points) / max points, over the compared items only, to one decimal:
+   * positive when the firm rated itself better than the inspector found it. Null when no item was compared.
+   */
+  itemGap: number | null;
+  disagreements: ItemDisagreement[];
+}
+
+type ScoredItemLike = { id: string; outcome: string; points: number; maxPoints: number };
+
+/**
+ * Compares an inspection's findings with the self-check's answers item by item, on the items both looked at, so
+ * that the gap is about the same obligations (the totals of the two cover different item sets: an inspector
+ * observes only some items). An item on which one side says not applicable and the other does not is reported
+ * as a disagreement but left out of the gap.
+ * @example compareWithSelfCheck(inspection.score.items, selfCheck.items).itemGap // 33.3
+ */
+export function compareWithSelfCheck(
+  inspectionItems: readonly ScoredItemLike[],
+  selfItems: readonly ScoredItemLike[],
+): CredibilityComparison {
+  const own = new Map(selfItems.map((item) => [item.id, item]));
+  const disagreements: ItemDisagreement[] = [];
+  let [selfPoints, inspectedPoints, maxPoints, comparedItems] = [0, 0, 0, 0];
+  for (const found of inspectionItems) {
+    const self = own.get(found.id);
+    if (self === undefined) continue;
+    const selfNa = self.outcome === 'not_applicable';
+    const foundNa = found.outcome === 'not_applicable';
+    if (selfNa && foundNa) continue;
+    const base = {
+      itemId: found.id,
+      selfOutcome: self.outcome as AnswerValue,
+      finding: found.outcome as AnswerValue,
+      selfPoints: self.points,
+      inspectedPoints: found.points,
+      maxPoints: Math.max(self.maxPoints, found.maxPoints),
+    };
+    if (selfNa || foundNa) {
+      disagreements.push({ ...base, direction: 'applicability' });
+      continue;
+    }
+    comparedItems++;
+    selfPoints += self.points;
+    inspectedPoints += found.points;
+    maxPoints += found.maxPoints;
+    if (self.points !== found.points) {
+      disagreements.push({ ...base, direction: self.points > found.points ? 'self_better' : 'self_worse' });
+    }
+  }
+  const itemGap =
+    maxPoints > 0
+      ? Math.round((1000 * (selfPoints - inspectedPoints)) / maxPoints) / 10
+      : comparedItems > 0
+        ? 0
+        : null;
+  return { comparedItems, itemGap, disagreements };
+}

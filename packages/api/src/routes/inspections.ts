@@ -1,5 +1,12 @@
-import { createInspection, getSelfScores, type Inspection, listInspections } from '@antoan/db';
 import {
+  createInspection,
+  getSelfChecks,
+  type Inspection,
+  listInspections,
+  type SelfCheckItems,
+} from '@antoan/db';
+import {
+  compareWithSelfCheck,
   credibilityGap,
   findingErrors,
   inspectionPeriod,
@@ -16,10 +23,25 @@ import { invalid } from '../errors';
 import { idempotent } from '../idempotency';
 import { refreshAfterWrite } from '../targeting';
 
-/** An inspection as the API shows it: with the self-score of its period and the credibility gap, as of now. */
-const view = (inspection: Inspection, selfScores: ReadonlyMap<string, number>) => {
-  const selfScore = selfScores.get(inspection.period) ?? null;
-  return { ...inspection, selfScore, credibilityGap: credibilityGap(selfScore, inspection.score.total) };
+/**
+ * An inspection as the API shows it, compared with the self-check of its period as of now: `credibilityGap` is
+ * the item-by-item gap over the items both scored, `disagreements` the items that differ, and `totalsGap` the old
+ * difference of the two totals (over different item sets, kept for history).
+ */
+const view = (inspection: Inspection, selfChecks: ReadonlyMap<string, SelfCheckItems>) => {
+  const selfCheck = selfChecks.get(inspection.period);
+  const selfScore = selfCheck?.total ?? null;
+  const compared = selfCheck
+    ? compareWithSelfCheck(inspection.score.items ?? [], selfCheck.items)
+    : undefined;
+  return {
+    ...inspection,
+    selfScore,
+    credibilityGap: compared?.itemGap ?? null,
+    comparedItems: compared?.comparedItems ?? 0,
+    disagreements: compared?.disagreements ?? [],
+    totalsGap: credibilityGap(selfScore, inspection.score.total),
+  };
 };
 
 /**
@@ -87,7 +109,7 @@ export const inspectionRoutes = () =>
         await createInspection(deps.db, inspection);
         await refreshAfterWrite(deps.db, enterprise.id, today);
         return c.json(
-          view(inspection, await getSelfScores(deps.db, enterprise.id, [inspection.period])),
+          view(inspection, await getSelfChecks(deps.db, enterprise.id, [inspection.period])),
           201,
         );
       },
@@ -97,13 +119,13 @@ export const inspectionRoutes = () =>
       const enterprise = await loadEnterprise(c, c.req.param('eid'));
       const { limit, cursor } = c.req.valid('query');
       const page = await listInspections(deps.db, { enterpriseId: enterprise.id, limit, cursor });
-      const selfScores = await getSelfScores(
+      const selfChecks = await getSelfChecks(
         deps.db,
         enterprise.id,
         page.items.map((inspection) => inspection.period),
       );
       return c.json({
-        items: page.items.map((inspection) => view(inspection, selfScores)),
+        items: page.items.map((inspection) => view(inspection, selfChecks)),
         nextCursor: page.nextCursor,
       });
     });
