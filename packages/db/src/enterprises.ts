@@ -28,6 +28,8 @@ export interface Enterprise {
   headcount: number;
   workforce: WorkforceRecord;
   strictEquipmentCount?: number;
+  /** Profile facts the sector does not tell (`strict_osh_jobs`, `ammonia_refrigeration`). */
+  flags?: Array<'strict_osh_jobs' | 'ammonia_refrigeration'>;
   createdAt: string;
   /** The day of the latest submitted self-assessment (set by `submitAssessment`). */
   lastSubmittedOn?: string;
@@ -56,6 +58,7 @@ const toEnterprise = (item: Record<string, unknown>): Enterprise => {
   };
   if (typeof item.strictEquipmentCount === 'number')
     enterprise.strictEquipmentCount = item.strictEquipmentCount;
+  if (Array.isArray(item.flags)) enterprise.flags = item.flags as NonNullable<Enterprise['flags']>;
   if (typeof item.lastSubmittedOn === 'string') enterprise.lastSubmittedOn = item.lastSubmittedOn;
   if (typeof item.selfCheckDueOn === 'string') enterprise.selfCheckDueOn = item.selfCheckDueOn;
   if (typeof item.contactEmail === 'string') enterprise.contactEmail = item.contactEmail;

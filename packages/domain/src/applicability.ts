@@ -15,6 +15,7 @@ export function appliesTo(rule: AppliesWhen | undefined, profile: EnterpriseProf
   if ('headcountBelow' in rule) return profile.headcount < rule.headcountBelow;
   if ('hasWorkers' in rule) return profile.workforce[rule.hasWorkers] > 0;
   if ('hasStrictEquipment' in rule) return (profile.strictEquipmentCount ?? 0) > 0;
+  if ('hasFlag' in rule) return profile.flags?.includes(rule.hasFlag) ?? false;
   return rule.sectorIn.some((prefix) => profile.sectorCode.startsWith(prefix));
 }
 

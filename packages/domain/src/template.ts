@@ -21,6 +21,14 @@ export const evidenceKinds = [
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
 export const workforceGroups = ['women', 'minors', 'disabled', 'elderly', 'hazardous'] as const;
+
+/**
+ * Facts about a firm that neither its sector nor its headcount tell, declared on its profile:
+ * `strict_osh_jobs`, it has jobs on the list of jobs with strict OSH requirements (training group 3);
+ * `ammonia_refrigeration`, it runs an ammonia (NH₃) refrigeration system.
+ */
+export const profileFlags = ['strict_osh_jobs', 'ammonia_refrigeration'] as const;
+export type ProfileFlag = (typeof profileFlags)[number];
 export type WorkforceGroup = (typeof workforceGroups)[number];
 
 /**
@@ -36,6 +44,7 @@ export type AppliesWhen =
   | { headcountBelow: number }
   | { hasWorkers: WorkforceGroup }
   | { hasStrictEquipment: true }
+  | { hasFlag: ProfileFlag }
   | { sectorIn: string[] };
 
 export interface LegalBasis {
@@ -88,4 +97,5 @@ export interface EnterpriseProfile {
   headcount: number;
   workforce: Workforce;
   strictEquipmentCount?: number;
+  flags?: readonly ProfileFlag[] | undefined;
 }

@@ -1,4 +1,4 @@
-import { isVsicCode } from '@antoan/domain';
+import { isVsicCode, profileFlags } from '@antoan/domain';
 import * as v from 'valibot';
 import { count, nameText } from './common';
 
@@ -32,6 +32,12 @@ export const createEnterpriseSchema = v.pipe(
     headcount: count(1),
     workforce: v.optional(workforceSchema),
     strictEquipmentCount: v.optional(count()),
+    flags: v.optional(
+      v.pipe(
+        v.array(v.picklist(profileFlags, `each flag is one of ${profileFlags.join(', ')}`)),
+        v.check((flags) => new Set(flags).size === flags.length, 'flags must not repeat'),
+      ),
+    ),
     contactEmail: v.optional(
       v.pipe(v.string(), v.trim(), v.email('contactEmail is an e-mail address'), v.maxLength(254)),
     ),

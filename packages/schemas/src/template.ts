@@ -2,6 +2,7 @@ import {
   type AppliesWhen,
   evidenceKinds,
   type LocalizedText,
+  profileFlags,
   type Template,
   workforceGroups,
 } from '@antoan/domain';
@@ -32,6 +33,7 @@ export const appliesWhenSchema: v.GenericSchema<AppliesWhen> = v.lazy(() =>
       v.strictObject({ headcountBelow: headcountSchema }),
       v.strictObject({ hasWorkers: v.picklist(workforceGroups) }),
       v.strictObject({ hasStrictEquipment: v.literal(true) }),
+      v.strictObject({ hasFlag: v.picklist(profileFlags) }),
       v.strictObject({
         sectorIn: v.pipe(
           v.array(
@@ -41,7 +43,7 @@ export const appliesWhenSchema: v.GenericSchema<AppliesWhen> = v.lazy(() =>
         ),
       }),
     ],
-    'An applicability rule must be exactly one of all, any, not, highRisk, headcountAtLeast, headcountBelow, hasWorkers, hasStrictEquipment or sectorIn.',
+    'An applicability rule must be exactly one of all, any, not, highRisk, headcountAtLeast, headcountBelow, hasWorkers, hasStrictEquipment, hasFlag or sectorIn.',
   ),
 );
 

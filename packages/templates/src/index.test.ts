@@ -84,7 +84,8 @@ describe('template data files', () => {
 
 describe('publishedTemplates, findTemplate and summarizeTemplate', () => {
   it('finds versions, the latest by default, and nothing for unknown ids', () => {
-    expect(findTemplate('osh-self-inspection')).toBe(template);
+    expect(findTemplate('osh-self-inspection')?.version).toBe(2);
+    expect(findTemplate('osh-self-inspection', 1)).toBe(template);
     expect(findTemplate('osh-self-inspection', 99)).toBeUndefined();
     expect(findTemplate('no-such-template')).toBeUndefined();
     expect(publishedTemplates).toContain(template);
@@ -235,5 +236,70 @@ describe('osh-self-inspection v1', () => {
       );
       expect(exclusive, `${item.id} should apply to a large high-risk construction firm`).toBe(true);
     }
+  });
+});
+
+describe('template v2', () => {
+  const v2 = findTemplate('osh-self-inspection', 2) as Template;
+  const v2Items = new Map(
+    v2.sections.flatMap((section) => section.items.map((item) => [item.id, item] as const)),
+  );
+  const profile: EnterpriseProfile = {
+    sectorCode: 'C1020',
+    highRisk: false,
+    headcount: 120,
+    workforce: { women: 40, minors: 0, disabled: 0, elderly: 0, hazardous: 10 },
+  };
+
+  it('cites the Law on Chemicals 69/2025/QH15 instead of Law 06/2007 and Decree 113/2017, marked verify', () => {
+    for (const id of ['I-14-1', 'I-14-2', 'I-14-3', 'I-14-4', 'I-14-5']) {
+      const item = v2Items.get(id);
+      const documents = item?.legalBasis.map((basis) => basis.document) ?? [];
+      expect(documents).toContain('Luật Hóa chất 69/2025/QH15');
+      expect(documents.some((d) => d.includes('06/2007') || d.includes('113/2017'))).toBe(false);
+      expect(item?.verify).toBe(true);
+    }
+  });
+
+  it('puts accident investigations under Law 84/2015 Art. 35 with the 60-day case and the provincial team', () => {
+    expect(v2Items.get('I-8-9')?.legalBasis).toEqual([{ document: 'Luật 84/2015/QH13', article: 'Điều 35' }]);
+    expect(v2Items.get('I-8-9')?.text.en).toContain('60 days');
+    expect(v2Items.get('I-8-12')?.text.en).toContain('provincial investigation team');
+  });
+
+  it('asks training group 3 of firms whose profile declares strict-requirement jobs, not of every high-risk firm', () => {
+    const builder = { ...profile, sectorCode: 'F4100', highRisk: true };
+    expect(applicableItemIds(v2, builder)).not.toContain('I-3-3');
+    expect(applicableItemIds(v2, { ...builder, flags: ['strict_osh_jobs'] })).toContain('I-3-3');
+    expect(applicableItemIds(template, builder)).toContain('I-3-3');
+  });
+
+  it('accepts a department or three full-time officers at 1,000 workers or more in a high-risk sector', () => {
+    expect(v2Items.get('I-1-5')?.text.en).toContain('at least three full-time');
+  });
+
+  it('adds the missing rules, each citing its basis, and ammonia refrigeration only for C10 with the flag', () => {
+    for (const id of [
+      'I-8-13',
+      'I-8-14',
+      'I-5-10',
+      'I-11-6',
+      'I-2-11',
+      'I-15-1',
+      'I-15-2',
+      'I-15-3',
+      'I-15-4',
+    ]) {
+      expect(v2Items.get(id)?.legalBasis.length).toBeGreaterThan(0);
+    }
+    expect(applicableItemIds(v2, profile)).not.toContain('I-15-1');
+    expect(applicableItemIds(v2, { ...profile, flags: ['ammonia_refrigeration'] })).toContain('I-15-1');
+    expect(
+      applicableItemIds(v2, { ...profile, sectorCode: 'C2410', flags: ['ammonia_refrigeration'] }),
+    ).not.toContain('I-15-1');
+  });
+
+  it('keeps every item of v1 under the same id', () => {
+    for (const item of items) expect(v2Items.has(item.id)).toBe(true);
   });
 });

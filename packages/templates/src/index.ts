@@ -2,9 +2,13 @@ import type { Template } from '@antoan/domain';
 import { type TemplateSummary, templateSchema } from '@antoan/schemas';
 import * as v from 'valibot';
 import oshSelfInspectionV1 from '../data/osh-self-inspection/v1.json';
+import oshSelfInspectionV2 from '../data/osh-self-inspection/v2.json';
 
 /** Every published template version, validated at load; a published version never changes. */
-export const publishedTemplates: Template[] = [v.parse(templateSchema, oshSelfInspectionV1)];
+export const publishedTemplates: Template[] = [
+  v.parse(templateSchema, oshSelfInspectionV1),
+  v.parse(templateSchema, oshSelfInspectionV2),
+];
 
 /** The template with this id at this version, or its latest version when none is given; undefined if unknown. */
 export function findTemplate(id: string, version?: number): Template | undefined {

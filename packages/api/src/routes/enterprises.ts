@@ -24,7 +24,7 @@ export const enterpriseRoutes = () =>
       valid('json', createEnterpriseSchema),
       async (c) => {
         const { principal, deps } = c.var;
-        const { workforce, strictEquipmentCount, contactEmail, ...input } = c.req.valid('json');
+        const { workforce, strictEquipmentCount, contactEmail, flags, ...input } = c.req.valid('json');
         // A zone outside the manager's scope is answered exactly like a zone that does not exist.
         if (!zoneInScope(principal, input.zoneId)) {
           throw invalid([{ path: 'zoneId', message: `zone ${input.zoneId} does not exist` }]);
@@ -41,6 +41,7 @@ export const enterpriseRoutes = () =>
           selfCheckDueOn: selfInspectionStatus({ highRisk, today, registeredOn: today }).dueOn,
           ...(strictEquipmentCount === undefined ? {} : { strictEquipmentCount }),
           ...(contactEmail === undefined ? {} : { contactEmail }),
+          ...(flags === undefined ? {} : { flags }),
         };
         await createEnterprise(deps.db, enterprise, principal.sub);
         await refreshAfterWrite(deps.db, enterprise.id, today);
