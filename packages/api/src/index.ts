@@ -12,3 +12,6 @@ export * from './jobs/reminders';
 export * from './principal';
 export * from './submission';
 export * from './targeting';
+export * from './use-cases/declare-evidence';
+export * from './use-cases/register-provider';
+export * from './use-cases/review-evidence';

@@ -1,8 +1,9 @@
-import { type AppDeps, confirmEvidence } from '@antoan/api';
-import { createEvidence, hasMarker, setMarker } from '@antoan/db';
+import { type AppDeps, confirmEvidence, declareEvidence } from '@antoan/api';
+import { hasMarker, setMarker } from '@antoan/db';
 import { addDays, vietnamDate } from '@antoan/domain';
 import { postThroughForm, samplePdf, sha256Hex } from '@antoan/storage/local';
 import { demoEnterprises, demoUsers } from './demo-data';
+import { seedDemoProviders } from './seed-providers';
 
 /** Bump when the demo evidence changes. */
 const EVIDENCE_MARKER = 'demo-evidence-v1';
@@ -14,6 +15,7 @@ const EVIDENCE_MARKER = 'demo-evidence-v1';
  */
 export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean; files: number }> {
   if (await hasMarker(deps.db, EVIDENCE_MARKER)) return { seeded: false, files: 0 };
+  await seedDemoProviders(deps);
   const today = vietnamDate(deps.now());
   const enterprises = demoEnterprises();
   const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
@@ -25,36 +27,51 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
       trainingGroup: 4,
       issuedOn: addDays(today, -335),
       expiresOn: addDays(today, 30),
+      providerId: 'prov-huanluyen-tn',
     },
     {
       kind: 'training_certificate',
       trainingGroup: 3,
       issuedOn: addDays(today, -400),
       expiresOn: addDays(today, 7),
+      providerId: 'prov-kiemdinh-cl',
     },
-    { kind: 'health_exam_record', issuedOn: addDays(today, -200), expiresOn: addDays(today, 165) },
-    { kind: 'environment_monitoring_report', issuedOn: addDays(today, -400), expiresOn: addDays(today, -35) },
+    {
+      kind: 'health_exam_record',
+      issuedOn: addDays(today, -200),
+      expiresOn: addDays(today, 165),
+      providerId: 'prov-ytelaodong-ct',
+    },
+    // The monitoring company's licence ran out at the end of 2024: flagged unlicensed_provider.
+    {
+      kind: 'environment_monitoring_report',
+      issuedOn: addDays(today, -400),
+      expiresOn: addDays(today, -35),
+      providerId: 'prov-quantrac-mk',
+    },
+    // No expiresOn: the plan gets the legal year.
     { kind: 'osh_plan', issuedOn: addDays(today, -320) },
   ] as const;
   let count = 0;
   const seedFirm = async (firm: (typeof firms)[number]) => {
     for (const file of files) {
       const id = deps.newId();
-      const evidence = await createEvidence(deps.db, {
+      const declared = await declareEvidence(deps, {
         id,
-        enterpriseId: firm.id,
-        zoneId: firm.zoneId,
-        ...file,
-        fileName: `${file.kind}-${firm.id}.pdf`,
-        contentType: 'application/pdf',
-        size: pdf.length,
-        sha256: sha256Hex(pdf),
-        workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
+        enterprise: firm,
+        declared: {
+          ...file,
+          fileName: `${file.kind}-${firm.id}.pdf`,
+          contentType: 'application/pdf',
+          size: pdf.length,
+          sha256: sha256Hex(pdf),
+          workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
+        },
         objectKey: deps.evidence.objectKey(firm.id, id),
-        status: 'pending_upload',
-        createdAt: deps.now().toISOString(),
-        createdBy: 'seed',
+        actor: 'seed',
       });
+      if (!declared.ok) throw new Error(`demo evidence refused: ${declared.error.message}`);
+      const evidence = declared.value;
       const upload = await deps.evidence.presignUpload({
         key: evidence.objectKey,
         contentType: 'application/pdf',
