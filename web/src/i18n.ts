@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { trustLabels } from './labels/trust';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -185,6 +186,7 @@ export const labels = {
   allZones: { vi: 'Tất cả các khu', en: 'All zones' },
   filterSector: { vi: 'Mã ngành (VSIC)', en: 'Sector code (VSIC)' },
   apply: { vi: 'Áp dụng', en: 'Apply' },
+  ...trustLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */

@@ -35,6 +35,14 @@ export const scoreReasonTexts: Record<ScoreReason, LocalizedText> = {
     vi: 'Minh chứng đã hết hạn vào ngày nộp',
     en: 'The linked evidence had expired on the submission day',
   },
+  evidence_rejected: {
+    vi: 'Minh chứng đã bị từ chối khi thẩm tra nội dung',
+    en: 'The linked evidence was rejected when its content was reviewed',
+  },
+  evidence_undated: {
+    vi: 'Minh chứng không có ngày hết hạn mà loại này bắt buộc phải có',
+    en: 'The linked evidence has no expiry date, which its kind must carry',
+  },
   unanswered: { vi: 'Chưa trả lời', en: 'Not answered' },
 };
 
@@ -117,6 +125,10 @@ export const evidenceKindTexts: Record<EvidenceKind, LocalizedText> = {
 export const targetingReasonTexts: Record<TargetingReasonCode, LocalizedText> = {
   low_self_score: { vi: 'Điểm tự đánh giá thấp', en: 'Low self-score' },
   unknown_compliance: { vi: 'Chưa rõ mức tuân thủ', en: 'Compliance unknown' },
+  unvalidated_self_score: {
+    vi: 'Tự đánh giá chưa được thanh tra xác nhận',
+    en: 'Self-score not yet confirmed by an inspection',
+  },
   overdue_self_check: { vi: 'Quá hạn tự kiểm tra', en: 'Self-check overdue' },
   high_hazard_sector: { vi: 'Ngành nguy cơ cao', en: 'High-hazard sector' },
   large_exposed_workforce: { vi: 'Nhiều lao động bị phơi nhiễm', en: 'Many workers exposed' },

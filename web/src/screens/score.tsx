@@ -2,6 +2,7 @@ import type { ScoreItem, Template, TemplateItem } from '@antoan/domain';
 import type { Assessment } from '../api-types';
 import { formatTimestamp } from '../dates';
 import { useI18n } from '../i18n';
+import { capText, flagTexts } from '../labels/trust';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';
 import { Badge, Card, formatScore, ProgressBar } from '../ui';
 
@@ -55,6 +56,30 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
           </div>
         </div>
       </Card>
+
+      {(score.caps ?? []).length > 0 && (
+        <Card title={t('ratingCaps')}>
+          <ul className="plain-list" data-testid="rating-caps">
+            {(score.caps ?? []).map((cap) => (
+              <li key={cap.rule} className="critical">
+                {l(capText(cap))} <span className="muted small">({cap.itemIds.join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      {(score.claimedNotApplicable ?? []).length > 0 && (
+        <Card title={t('claimedNotApplicable')}>
+          <ul className="plain-list" data-testid="claimed-not-applicable">
+            {(score.claimedNotApplicable ?? []).map((id) => (
+              <li key={id}>
+                <strong>{id}</strong> {l(items.get(id)?.text ?? { vi: '', en: '' })}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
 
       {score.criticalFailures.length > 0 && (
         <Card title={`${t('criticalFailures')} (${score.criticalFailures.length})`}>
@@ -140,6 +165,15 @@ function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }
       <p className="explain" data-testid={`explain-${scored.id}`}>
         {l(explainScoreItem(scored))}
       </p>
+      {(scored.flags ?? []).length > 0 && (
+        <ul className="plain-list small" aria-label={t('flags')} data-testid={`flags-${scored.id}`}>
+          {(scored.flags ?? []).map((flag) => (
+            <li key={flag}>
+              <Badge tone="warn">{t('flags')}</Badge> {l(flagTexts[flag])}
+            </li>
+          ))}
+        </ul>
+      )}
       {item && (
         <p className="legal small">
           <span className="muted">{t('legalBasis')}: </span>
