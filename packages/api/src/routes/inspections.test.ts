@@ -1,5 +1,11 @@
 import { createEnterprise, createZone, type Enterprise, getTargetEntry } from '@antoan/db';
-import { applicableItemIds, type Finding, scoreInspection } from '@antoan/domain';
+import {
+  applicableItemIds,
+  compareWithSelfCheck,
+  type Finding,
+  type Score,
+  scoreInspection,
+} from '@antoan/domain';
 import { findTemplate } from '@antoan/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitThroughApi } from '../oversight-test-support';
@@ -27,12 +33,15 @@ const evidenceItem = applicable.find((id) =>
 );
 const notForOffice = template.sections.flatMap((s) => s.items).find((i) => !applicable.includes(i.id))?.id;
 let selfTotal: number;
+let selfItems: Score['items'];
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => new Date(now) });
   await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: now }, 'seed');
   await createEnterprise(api.db, office, 'seed');
-  selfTotal = (await submitThroughApi(api, callers.enterpriseA, 'ent-a', '2026', () => 'compliant')).total;
+  const self = await submitThroughApi(api, callers.enterpriseA, 'ent-a', '2026', () => 'compliant');
+  selfTotal = self.total;
+  selfItems = (self as unknown as Score).items;
 });
 
 const record = (body: unknown, as: typeof callers.inspector | typeof callers.authority = callers.inspector) =>
@@ -60,13 +69,29 @@ describe('recording an inspection', () => {
       score: { total: number; items: Array<{ id: string }> };
       selfScore: number;
       credibilityGap: number;
+      totalsGap: number;
+      comparedItems: number;
+      disagreements: Array<{ itemId: string; direction: string }>;
     };
     const expected = scoreInspection({ template, profile: office, findings, conductedOn: '2026-11-25' });
     expect(body.score).toEqual(expected);
     expect(body.score.items.map((item) => item.id)).toEqual(applicable.slice(0, 20));
     expect(body).toMatchObject({ period: '2026', selfScore: selfTotal, inspectedBy: callers.inspector.sub });
-    expect(body.credibilityGap).toBe(Math.round((selfTotal - expected.total) * 10) / 10);
+    // Item by item over the 20 items both scored; the old difference of totals stays as totalsGap.
+    const compared = compareWithSelfCheck(expected.items, selfItems);
+    expect(compared.comparedItems).toBe(20);
+    expect(body).toMatchObject({ credibilityGap: compared.itemGap, comparedItems: 20 });
     expect(body.credibilityGap).toBeGreaterThan(10);
+    expect(body.totalsGap).toBe(Math.round((selfTotal - expected.total) * 10) / 10);
+    // Every non-compliant finding on an item the firm scored full points is a disagreement where it rated itself better.
+    const selfPoints = new Map(selfItems.map((item) => [item.id, item]));
+    const better = expected.items
+      .filter((item) => (selfPoints.get(item.id)?.points ?? 0) > item.points)
+      .map((item) => item.id);
+    expect(body.disagreements.filter((d) => d.direction === 'self_better').map((d) => d.itemId)).toEqual(
+      better,
+    );
+    expect(better.length).toBeGreaterThan(0);
   });
 
   it('lets an observed compliant item that needs evidence count: the inspector saw it', async () => {
@@ -85,9 +110,10 @@ describe('recording an inspection', () => {
   });
 
   it('keeps the credibility gap per firm, in its inspection priority', async () => {
+    // The latest inspection saw the evidence item compliant, which the self-check scored 0 for want of evidence.
     expect((await getTargetEntry(api.db, 'ent-a'))?.snapshot).toMatchObject({
       lastInspectedOn: '2026-11-26',
-      credibilityGap: Math.round((selfTotal - 100) * 10) / 10,
+      credibilityGap: -100,
     });
   });
 
@@ -134,10 +160,13 @@ describe('inspection history', () => {
     const response = await api.call('GET', '/v1/enterprises/ent-a/inspections', { as: callers.enterpriseA });
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as {
-      items: Array<{ conductedOn: string; credibilityGap: number }>;
+      items: Array<{ conductedOn: string; credibilityGap: number; totalsGap: number }>;
     };
     expect(items.map((i) => i.conductedOn)).toEqual(['2026-11-26', '2026-11-25']);
-    expect(items[0]?.credibilityGap).toBe(Math.round((selfTotal - 100) * 10) / 10);
+    expect(items[0]).toMatchObject({
+      credibilityGap: -100,
+      totalsGap: Math.round((selfTotal - 100) * 10) / 10,
+    });
     expect(
       (await api.call('GET', '/v1/enterprises/ent-a/inspections', { as: callers.managerB })).status,
     ).toBe(404);
