@@ -50,7 +50,7 @@ type Draft = { id: string; version: number; applicableItemIds: string[]; status:
 async function createDraft(as: typeof asA | typeof asOffice, eid: string, period: string): Promise<Draft> {
   const response = await api.call('POST', `/v1/enterprises/${eid}/assessments`, {
     as,
-    body: { templateId: 'osh-self-inspection', period },
+    body: { templateId: 'osh-self-inspection', templateVersion: 1, period },
   });
   expect(response.status).toBe(201);
   expect(response.headers.get('ETag')).toBe('"1"');

@@ -319,7 +319,7 @@ describe('evidence in the score', () => {
     );
     const created = await api.call('POST', '/v1/enterprises/ent-a/assessments', {
       as: asA,
-      body: { templateId: 'osh-self-inspection', period: '2026' },
+      body: { templateId: 'osh-self-inspection', templateVersion: 1, period: '2026' },
     });
     const draft = (await created.json()) as { id: string; applicableItemIds: string[] };
     const trainingItems = draft.applicableItemIds
