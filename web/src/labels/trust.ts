@@ -8,6 +8,15 @@ export const trustLabels = {
     en: 'Critical items claimed "not applicable" (reviewers check the reason)',
   },
   flags: { vi: 'Cần lưu ý', en: 'Flags' },
+  evidenceMissingWarning: {
+    vi: 'Mục này cần minh chứng: trả lời "đạt" mà không gắn minh chứng hợp lệ sẽ được 0 điểm.',
+    en: 'This item needs evidence: answering "compliant" without valid evidence linked scores 0.',
+  },
+  linkThis: { vi: 'Gắn', en: 'Link' },
+  noValidEvidence: {
+    vi: 'Chưa có minh chứng hợp lệ đúng loại: hãy tải lên.',
+    en: 'No valid evidence of this kind yet: upload one.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 /** What each cap rule means, with the rating it caps at. */

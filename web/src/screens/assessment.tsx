@@ -422,6 +422,35 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
               </button>
             )}
           </div>
+          {props.editable &&
+            (answer?.value === 'compliant' || answer?.value === 'partial') &&
+            !usable.some((evidence) => linkedIds.includes(evidence.id)) && (
+              <div className="notice notice-warn" role="status" data-testid={`evidence-warning-${item.id}`}>
+                <p className="small">{t('evidenceMissingWarning')}</p>
+                {usable.length === 0 ? (
+                  <p className="small">{t('noValidEvidence')}</p>
+                ) : (
+                  <ul className="plain-list">
+                    {usable.slice(0, 3).map((evidence) => (
+                      <li key={evidence.id}>
+                        <button
+                          type="button"
+                          className="button-small"
+                          onClick={() => link(evidence.id, true)}
+                          data-testid={`quick-link-${item.id}-${evidence.id}`}
+                        >
+                          {t('linkThis')}: {evidence.fileName}
+                        </button>{' '}
+                        <span className="muted small">
+                          ({evidence.issuedOn}
+                          {evidence.expiresOn ? ` → ${evidence.expiresOn}` : ''})
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
           {usable.length > 0 && (
             <ul className="evidence-links">
               {usable.map((evidence) => (
