@@ -25,17 +25,33 @@ export const localizedSchema = v.strictObject({ vi: text, en: text });
 /** A page of a list route: `nextCursor` is null on the last page. */
 export const pageOf = <T extends v.GenericSchema>(item: T) =>
   v.strictObject({ items: v.array(item), nextCursor: v.nullable(text) });
+/** A page of `T`, as `pageOf` describes it. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** The roles a token can carry. */
+export const roleSchema = v.picklist(['enterprise', 'zone_manager', 'inspector', 'authority']);
+export type Role = v.InferOutput<typeof roleSchema>;
+
+/** `GET /v1/dev/users` entries: the seeded demo users (local platform only, not in the contract). */
+export const demoUserSchema = v.strictObject({
+  sub: text,
+  name: text,
+  role: roleSchema,
+  enterpriseId: v.exactOptional(text),
+  zoneIds: v.exactOptional(v.array(text)),
+});
+export type DemoUser = v.InferOutput<typeof demoUserSchema>;
 
 /** An RFC 9457 problem document, as every error answers (`application/problem+json`). */
 export const problemSchema = v.looseObject({
   type: text,
   title: text,
   status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
-  detail: v.optional(text),
-  instance: v.optional(text),
-  localized: v.optional(localizedSchema),
-  code: v.optional(text),
-  errors: v.optional(v.array(v.looseObject({ path: text, message: text }))),
+  detail: v.exactOptional(text),
+  instance: v.exactOptional(text),
+  localized: v.exactOptional(localizedSchema),
+  code: v.exactOptional(text),
+  errors: v.exactOptional(v.array(v.looseObject({ path: text, message: text }))),
 });
 export type Problem = v.InferOutput<typeof problemSchema>;
 
@@ -63,11 +79,11 @@ const enterpriseEntries = {
   highRisk: v.boolean(),
   headcount: whole(1),
   workforce: workforceSchema,
-  strictEquipmentCount: v.optional(whole()),
+  strictEquipmentCount: v.exactOptional(whole()),
   createdAt: instant,
-  lastSubmittedOn: v.optional(day),
-  selfCheckDueOn: v.optional(day),
-  contactEmail: v.optional(text),
+  lastSubmittedOn: v.exactOptional(day),
+  selfCheckDueOn: v.exactOptional(day),
+  contactEmail: v.exactOptional(text),
 };
 
 /** `POST /v1/enterprises` (201): the registered profile. */
@@ -99,7 +115,7 @@ const scoreSchema = v.strictObject({
     v.strictObject({
       id: text,
       outcome: answerValue,
-      reason: v.optional(v.picklist(['evidence_missing', 'evidence_expired', 'unanswered'])),
+      reason: v.exactOptional(v.picklist(['evidence_missing', 'evidence_expired', 'unanswered'])),
       points: v.number(),
       maxPoints: v.number(),
     }),
@@ -122,9 +138,9 @@ export const assessmentSchema = v.strictObject({
   createdAt: instant,
   createdBy: text,
   updatedAt: instant,
-  submittedAt: v.optional(instant),
-  submittedBy: v.optional(text),
-  score: v.optional(scoreSchema),
+  submittedAt: v.exactOptional(instant),
+  submittedBy: v.exactOptional(text),
+  score: v.exactOptional(scoreSchema),
 });
 export type AssessmentView = v.InferOutput<typeof assessmentSchema>;
 
@@ -142,9 +158,9 @@ export const assessmentSummarySchema = v.strictObject({
   createdAt: instant,
   createdBy: text,
   updatedAt: instant,
-  submittedAt: v.optional(instant),
-  submittedBy: v.optional(text),
-  score: v.optional(v.strictObject({ total: v.number(), rating })),
+  submittedAt: v.exactOptional(instant),
+  submittedBy: v.exactOptional(text),
+  score: v.exactOptional(v.strictObject({ total: v.number(), rating })),
 });
 export type AssessmentSummary = v.InferOutput<typeof assessmentSummarySchema>;
 export const assessmentPageSchema = pageOf(assessmentSummarySchema);
@@ -167,15 +183,15 @@ const evidenceEntries = {
   size: whole(1),
   sha256: text,
   issuedOn: day,
-  expiresOn: v.optional(day),
-  trainingGroup: v.optional(whole(1)),
-  workersCovered: v.optional(whole()),
+  expiresOn: v.exactOptional(day),
+  trainingGroup: v.exactOptional(whole(1)),
+  workersCovered: v.exactOptional(whole()),
   status: v.picklist(['pending_upload', 'verified', 'rejected']),
-  reason: v.optional(text),
+  reason: v.exactOptional(text),
   createdAt: instant,
   createdBy: text,
-  verifiedAt: v.optional(instant),
-  rejectedAt: v.optional(instant),
+  verifiedAt: v.exactOptional(instant),
+  rejectedAt: v.exactOptional(instant),
 };
 
 /** Evidence as confirmed (`POST …/evidence/{vid}/confirm`, 200). */
@@ -184,6 +200,7 @@ export type EvidenceView = v.InferOutput<typeof evidenceSchema>;
 
 /** `GET /v1/enterprises/{eid}/evidence` entries: `expired` is as of today in Vietnam. */
 export const evidenceListItemSchema = v.strictObject({ ...evidenceEntries, expired: v.boolean() });
+export type EvidenceListItem = v.InferOutput<typeof evidenceListItemSchema>;
 export const evidencePageSchema = pageOf(evidenceListItemSchema);
 
 /** `POST /v1/enterprises/{eid}/evidence` (201): the record and the presigned form to send the file with. */
@@ -202,7 +219,7 @@ export type EvidenceUploadTicket = v.InferOutput<typeof evidenceUploadTicketSche
 export const evidenceRejectionSchema = v.strictObject({
   id: text,
   status: v.literal('rejected'),
-  reason: v.optional(text),
+  reason: v.exactOptional(text),
   message: localizedSchema,
 });
 
@@ -250,7 +267,7 @@ export const inspectionSchema = v.strictObject({
   templateId: text,
   templateVersion: whole(1),
   findings: v.record(text, answerValue),
-  notes: v.optional(text),
+  notes: v.exactOptional(text),
   score: scoreSchema,
   inspectedBy: text,
   createdAt: instant,
