@@ -138,6 +138,27 @@ describe('POST policy', () => {
     expect(await exists(key)).toBe(false);
   });
 
+  it('lets the page of an allowed origin read the refusal (CORS headers, as S3 sends them)', async () => {
+    const origin = 'http://app.example.test';
+    await s3.allowBrowserOrigins(bucket, [origin]);
+    const upload = await store.presignUpload({ key: firmKey('firm-a', 'cors-1'), ...declared });
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...upload.fields, key: firmKey('firm-b', 'cors-1') })) {
+      form.append(name, value);
+    }
+    form.append('file', new Blob([pdf]), 'proof.pdf');
+    const refused = await fetch(upload.url, { method: 'POST', body: form, headers: { Origin: origin } });
+    expect(await outcome(refused.clone())).toEqual({ status: 403, code: 'AccessDenied' });
+    expect(refused.headers.get('access-control-allow-origin')).toBe(origin);
+    const stranger = await fetch(upload.url, {
+      method: 'POST',
+      body: form,
+      headers: { Origin: 'http://evil.test' },
+    });
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses a form posted to another bucket', async () => {
     const other = 'verifier-other';
     await client.send(new CreateBucketCommand({ Bucket: other }));

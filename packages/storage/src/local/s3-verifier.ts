@@ -65,11 +65,41 @@ export async function startS3Verifier(options: {
     if (method === 'POST' && bucket && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
       return formUpload(req, res, bucket);
     }
-    return refuseAfterDrain(req, res, refuse(403, 'AccessDenied', 'Access Denied').refusal);
+    return refuseTo(req, res, refuse(403, 'AccessDenied', 'Access Denied').refusal);
   };
 
+  /**
+   * The CORS headers S3 would add to a refusal, so a browser can read it: asked of the S3 server behind (which keeps
+   * the bucket's CORS rules) with a preflight for the same origin, path and method.
+   */
+  const corsHeadersFor = (req: IncomingMessage) =>
+    new Promise<OutgoingHttpHeaders>((resolve) => {
+      const origin = req.headers.origin;
+      if (!origin) return resolve({});
+      const probe = httpRequest(
+        {
+          host: options.upstream.host,
+          port: options.upstream.port,
+          method: 'OPTIONS',
+          path: req.url,
+          headers: { host: req.headers.host, origin, 'access-control-request-method': req.method ?? 'GET' },
+        },
+        (answer) => {
+          answer.resume();
+          // s3rver answers a matching preflight with `*`; S3 names the origin (for a rule without a wildcard).
+          const allowed = answer.statusCode === 200 && answer.headers['access-control-allow-origin'];
+          resolve(allowed ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {});
+        },
+      );
+      probe.on('error', () => resolve({}));
+      probe.end();
+    });
+
+  const refuseTo = (req: IncomingMessage, res: ServerResponse, refusal: S3Refusal) =>
+    refuseAfterDrain(req, res, refusal, corsHeadersFor(req));
+
   const verdictThenForward = (req: IncomingMessage, res: ServerResponse, verdict: { ok: true } | Refused) =>
-    verdict.ok ? forward(req, res) : refuseAfterDrain(req, res, verdict.refusal);
+    verdict.ok ? forward(req, res) : refuseTo(req, res, verdict.refusal);
 
   /** Passes the request on unchanged (same path, headers and body) and streams the answer back. */
   const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer) =>
@@ -130,7 +160,7 @@ export async function startS3Verifier(options: {
         });
       } catch {
         return resolve(
-          refuseAfterDrain(
+          refuseTo(
             req,
             res,
             refuse(
@@ -208,7 +238,7 @@ export async function startS3Verifier(options: {
               .refusal,
           );
         }
-        if (refusal) resolve(refuseAfterDrain(req, res, refusal));
+        if (refusal) resolve(refuseTo(req, res, refusal));
         else resolve(forward(req, res, Buffer.concat(chunks)));
       };
 
@@ -246,28 +276,32 @@ export async function startS3Verifier(options: {
  * Answers with S3's XML error once the request body has been read (bounded), so that a client still sending
  * sees the answer instead of a reset connection; past the bound the connection is closed.
  */
-function refuseAfterDrain(req: IncomingMessage, res: ServerResponse, refusal: S3Refusal): Promise<void> {
+function refuseAfterDrain(
+  req: IncomingMessage,
+  res: ServerResponse,
+  refusal: S3Refusal,
+  cors: Promise<OutgoingHttpHeaders>,
+): Promise<void> {
+  const send = async (extra: OutgoingHttpHeaders = {}) => {
+    const headers = await cors;
+    if (!res.headersSent) sendError(res, refusal, { ...headers, ...extra });
+  };
   return new Promise((resolve) => {
-    if (req.readableEnded || req.complete) {
-      sendError(res, refusal);
-      return resolve();
-    }
+    if (req.readableEnded || req.complete) return void send().then(resolve);
     let drained = 0;
     const onData = (chunk: Buffer) => {
       drained += chunk.length;
       if (drained > DRAIN_LIMIT_BYTES) {
         req.off('data', onData);
-        res.setHeader('Connection', 'close');
-        sendError(res, refusal);
-        req.destroy();
-        resolve();
+        req.pause();
+        void send({ Connection: 'close' }).then(() => {
+          req.destroy();
+          resolve();
+        });
       }
     };
     req.on('data', onData);
-    req.once('end', () => {
-      if (!res.headersSent) sendError(res, refusal);
-      resolve();
-    });
+    req.once('end', () => void send().then(resolve));
     req.once('error', () => resolve());
     req.resume();
   });
@@ -279,13 +313,14 @@ function bufferedHeaders(req: IncomingMessage, body: Buffer): OutgoingHttpHeader
   return { ...headers, 'content-length': String(body.length) };
 }
 
-function sendError(res: ServerResponse, refusal: S3Refusal): void {
+function sendError(res: ServerResponse, refusal: S3Refusal, headers: OutgoingHttpHeaders = {}): void {
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const body =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Error><Code>${escapeXml(refusal.code)}</Code><Message>${escapeXml(refusal.message)}</Message>` +
     `<RequestId>${requestId}</RequestId></Error>`;
   res.writeHead(refusal.status, {
+    ...headers,
     'Content-Type': 'application/xml',
     'Content-Length': Buffer.byteLength(body),
     'x-amz-request-id': requestId,
