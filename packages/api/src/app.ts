@@ -5,6 +5,7 @@ import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
+import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { evidenceReviewRoutes } from './routes/evidence-reviews';
@@ -31,6 +32,7 @@ export const resourceGroups = {
   targets: targetRoutes,
   providers: providerRoutes,
   reviews: evidenceReviewRoutes,
+  docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
