@@ -141,6 +141,7 @@ export const targetingReasonTexts: Record<TargetingReasonCode, LocalizedText> = 
 };
 
 export const notificationTypeTexts: Record<Notification['type'], LocalizedText> = {
+  evidence_rejected: { vi: 'Minh chứng bị từ chối khi thẩm tra', en: 'Evidence rejected on review' },
   evidence_expiring: { vi: 'Minh chứng sắp hết hạn', en: 'Evidence expiring' },
   evidence_expired: { vi: 'Minh chứng đã hết hạn', en: 'Evidence expired' },
   self_check_due: { vi: 'Đến hạn tự kiểm tra', en: 'Self-check due' },
