@@ -20,8 +20,8 @@ export const createAccidentSchema = v.pipe(
   v.strictObject({
     occurredAt: timestamp('occurredAt'),
     severity: v.picklist(['fatal', 'serious', 'minor'], 'severity is fatal, serious or minor'),
-    victims: v.pipe(count(1), v.maxValue(10_000, 'victims must be at most 10,000')),
-    fatalities: count(),
+    victims: count(1, 10_000),
+    fatalities: count(0, 10_000),
     cause: nameText(500),
     description: nameText(4000),
   }),
