@@ -1,6 +1,5 @@
 import { vValidator } from '@hono/valibot-validator';
-import type { MiddlewareHandler, ValidationTargets } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { ValidationTargets } from 'hono';
 import { every } from 'hono/combine';
 import { createMiddleware } from 'hono/factory';
 import type * as v from 'valibot';
@@ -28,12 +27,68 @@ const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge('256 KB');
-  },
-});
+/** How much of a refused body the server reads and discards, so the connection can carry the next request. */
+export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+/** How long it waits for a refused body to arrive before it gives up and closes the connection. */
+export const DRAIN_TIMEOUT_MS = 2000;
+
+/** Requests whose body has been read to its end (used or drained): their connection can be kept. */
+const settledBodies = new WeakSet<Request>();
+
+/**
+ * Reads a request body to its end, keeping at most `keep` bytes; whatever is beyond is read and thrown away up to
+ * `DRAIN_LIMIT_BYTES` within `DRAIN_TIMEOUT_MS`. `complete` says whether the end was reached (the connection is
+ * reusable); `bytes` is undefined when the body was longer than `keep`.
+ */
+async function readToEnd(request: Request, keep: number): Promise<{ bytes?: Uint8Array; complete: boolean }> {
+  const body = request.body;
+  if (body === null) return { bytes: new Uint8Array(), complete: true };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), DRAIN_TIMEOUT_MS);
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), timeout]);
+      if (next === 'timeout') break;
+      if (next.done) {
+        settledBodies.add(request);
+        if (size > keep) return { complete: true };
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, at);
+          at += chunk.length;
+        }
+        return { bytes, complete: true };
+      }
+      size += next.value.length;
+      if (size <= keep) chunks.push(next.value);
+      else chunks.length = 0;
+      if (size > Math.max(keep, DRAIN_LIMIT_BYTES)) break;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  void reader.cancel().catch(() => {});
+  return { complete: false };
+}
+
+/**
+ * After the response is made: a body nobody read (a 401, 413 or 415 answered before reading it) is drained within
+ * `DRAIN_LIMIT_BYTES` and `DRAIN_TIMEOUT_MS`, so the kept-alive connection carries the client's next request; when
+ * that is not possible the answer is `false` and the response must say `Connection: close`.
+ */
+export async function settleUnreadBody(request: Request): Promise<boolean> {
+  if (request.body === null || settledBodies.has(request)) return true;
+  if (request.bodyUsed) return false;
+  const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
+  if (declared > DRAIN_LIMIT_BYTES) return false;
+  return (await readToEnd(request, 0)).complete;
+}
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
@@ -70,7 +125,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * value free of `hostileValues`. The text is left in Hono's body cache, so `c.req.json()`/`text()` see exactly it.
  */
 const readJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  const bytes = await c.req.arrayBuffer();
+  const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge('256 KB');
+  const { bytes } = await readToEnd(c.req.raw, MAX_BODY_BYTES);
+  if (bytes === undefined) throw payloadTooLarge('256 KB');
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -101,7 +159,7 @@ export const markers = {
 };
 
 /** A JSON body, checked before it is read: 415 for another content type, 413 over 256 KB; then `readJsonBody`. */
-export const jsonContent = every(requireJson, limitBody as MiddlewareHandler<AppEnv>, readJsonBody);
+export const jsonContent = every(requireJson, readJsonBody);
 markers.jsonContent.add(jsonContent);
 
 /** The list and caller a cursor is bound to: method, path, every query parameter but `cursor`/`limit`, principal. */

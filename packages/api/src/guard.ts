@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ID_PATTERN, PATH_PARAMS } from '@antoan/schemas';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { markers } from './body';
+import { markers, settleUnreadBody } from './body';
 import type { AppEnv } from './deps';
 import { invalid, notFound } from './errors';
+import { handleError } from './problem';
 
 /** One route as the app serves it, with what the guard needs to know about it. */
 export interface GuardedRoute {
@@ -76,36 +77,55 @@ function requestIdOf(env: unknown): string {
  * - every `:param` of the matched route checked against its format by name: anything else is a 404, as for a
  *   record that does not exist, so no malformed id ever reaches the database;
  * - on a route that declares no query schema, any query parameter is a 400 (routes that declare one refuse
- *   unknown parameters through their strict schema).
+ *   unknown parameters through their strict schema);
+ * - after the answer, a request body nobody read is drained within a bound, or the answer says `Connection: close`,
+ *   so an early refusal (401, 413, 415) never breaks the client's kept-alive connection.
  */
 export function inputGuard(routes: readonly GuardedRoute[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('requestId', requestIdOf(c.env));
     c.header('X-Request-Id', c.var.requestId);
-    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    const path = c.req.path;
-    // The most specific match: a literal segment wins over a parameter, as in the router.
-    const route = routes
-      .filter((candidate) => candidate.method === method && candidate.pattern.test(path))
-      .sort((a, b) => a.params.length - b.params.length)[0];
-    if (route) {
-      const values = route.pattern.exec(path)?.slice(1) ?? [];
-      route.params.forEach((name, i) => {
-        const value = values[i] ?? '';
-        if (!paramPattern(name).test(value)) throw notFound(name === 'eid' ? 'enterprise' : 'resource');
-      });
-      if (!route.declaresQuery) {
-        const names = [...new URL(c.req.url).searchParams.keys()];
-        if (names.length > 0) {
-          throw invalid(
-            [...new Set(names)].map((name) => ({
-              path: name,
-              message: 'unknown query parameter: remove it',
-            })),
-          );
-        }
+    try {
+      checkRequest(c, routes);
+      await next();
+    } catch (error) {
+      c.res = handleError(error as Error, c);
+    }
+    // A body left unread (refused before reading it) is drained, or the connection is closed after the answer.
+    if (!(await settleUnreadBody(c.req.raw))) {
+      const headers = new Headers(c.res.headers);
+      headers.set('Connection', 'close');
+      const { status, body } = c.res;
+      c.res = undefined;
+      c.res = new Response(body, { status, headers });
+    }
+  });
+}
+
+/** The checks of `inputGuard` on the path and the query; throws the refusal. */
+function checkRequest(c: Context<AppEnv>, routes: readonly GuardedRoute[]): void {
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  const path = c.req.path;
+  // The most specific match: a literal segment wins over a parameter, as in the router.
+  const route = routes
+    .filter((candidate) => candidate.method === method && candidate.pattern.test(path))
+    .sort((a, b) => a.params.length - b.params.length)[0];
+  if (route) {
+    const values = route.pattern.exec(path)?.slice(1) ?? [];
+    route.params.forEach((name, i) => {
+      const value = values[i] ?? '';
+      if (!paramPattern(name).test(value)) throw notFound(name === 'eid' ? 'enterprise' : 'resource');
+    });
+    if (!route.declaresQuery) {
+      const names = [...new URL(c.req.url).searchParams.keys()];
+      if (names.length > 0) {
+        throw invalid(
+          [...new Set(names)].map((name) => ({
+            path: name,
+            message: 'unknown query parameter: remove it',
+          })),
+        );
       }
     }
-    await next();
-  });
+  }
 }

@@ -1,5 +1,5 @@
-import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
 import { listQuerySchema } from '@antoan/schemas';
+import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
 import { Hono } from 'hono';
 import { authenticate } from '../access';
 import { valid } from '../body';
