@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { randomCursorKey } from './cursor';
 import type { AppDeps, AppEnv, ResolvedDeps } from './deps';
 import { notFound } from './errors';
-import { guardedRoutes, inputGuard } from './guard';
+import { type GuardedRoute, guardedRoutes, inputGuard } from './guard';
 import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
@@ -58,6 +58,14 @@ export function createApp(
   app.notFound((c) => problemResponse(c, notFound('route')));
   app.onError(handleError);
   return app;
+}
+
+/**
+ * Every route the API serves (all groups, plus `extraRoutes`), as the input guard sees them: method, path, its
+ * `:param` names and whether it declares a query schema. Tests enumerate it, so a route added later is covered.
+ */
+export function appRoutes(extraRoutes: readonly Hono<AppEnv>[] = []): GuardedRoute[] {
+  return guardedRoutes([...extraRoutes, ...Object.values(resourceGroups).map((group) => group())]);
 }
 
 /** The routes a group serves, as API Gateway spells them (`GET /v1/enterprises/{eid}`). */

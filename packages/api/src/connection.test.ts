@@ -39,7 +39,7 @@ async function statusLines(
   conn: Awaited<ReturnType<typeof openSocket>>,
   count: number,
 ): Promise<{ statuses: number[]; text: string }> {
-  const parse = () => [...conn.received().matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((match) => Number(match[1]));
+  const parse = () => [...conn.received().matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]));
   const deadline = Date.now() + 10_000;
   let closed = false;
   void conn.closed.then(() => {
