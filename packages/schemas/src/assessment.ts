@@ -1,15 +1,11 @@
-import { isPeriod } from '@antoan/domain';
 import * as v from 'valibot';
-import { count, id, itemRecord, text } from './common';
+import { count, id, itemRecord, periodText, text } from './common';
 
 /** `POST /v1/enterprises/{eid}/assessments` body. */
 export const createAssessmentSchema = v.strictObject({
   templateId: id('templateId'),
   templateVersion: v.optional(count(1, 999_999)),
-  period: v.pipe(
-    v.string(),
-    v.check(isPeriod, 'period is YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1…YYYY-Q4, such as 2026-H2'),
-  ),
+  period: periodText(),
 });
 export type CreateAssessmentInput = v.InferOutput<typeof createAssessmentSchema>;
 

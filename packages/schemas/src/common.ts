@@ -1,3 +1,4 @@
+import { isIsoDate, isPeriod } from '@antoan/domain';
 import * as v from 'valibot';
 
 /** A lone UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
@@ -97,6 +98,39 @@ export type ListQuery = v.InferOutput<typeof listQuerySchema>;
 
 /** No query parameter at all: what a route that declares no query schema accepts. */
 export const noQuerySchema = v.strictObject({});
+
+/** The years a period may name: the platform's records start in 2000; far-future years are typing mistakes. */
+export const PERIOD_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * A period (`YYYY`, `YYYY-H1|H2`, `YYYY-Q1…Q4`) of a year from 2000 to 2100, so that the period before or after it
+ * always exists.
+ */
+export const periodText = () =>
+  v.pipe(
+    v.string(),
+    v.check(isPeriod, 'period is YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1…YYYY-Q4, such as 2026-H2'),
+    v.check((text) => {
+      const year = Number(text.slice(0, 4));
+      return year >= PERIOD_YEARS.min && year <= PERIOD_YEARS.max;
+    }, `period is of a year from ${PERIOD_YEARS.min} to ${PERIOD_YEARS.max}`),
+  );
+
+/** The years a date may be in: old certificates go back decades, nothing is dated past 2100. */
+export const DATE_YEARS = { min: 1900, max: 2100 } as const;
+
+/** True for a `YYYY-MM-DD` date from 1900 to 2100 (so that adding a year or a period to it stays a date). */
+export const isBoundedDate = (text: string): boolean => {
+  const year = Number(text.slice(0, 4));
+  return isIsoDate(text) && year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+};
+
+/** A `YYYY-MM-DD` date from 1900 to 2100. */
+export const dateText = (label: string) =>
+  v.pipe(
+    v.string(),
+    v.check(isBoundedDate, `${label} is a date, YYYY-MM-DD, from ${DATE_YEARS.min} to ${DATE_YEARS.max}`),
+  );
 
 /** A non-empty, trimmed line of text of at most `max` characters. */
 export const nameText = (max: number) =>

@@ -1,6 +1,6 @@
-import { evidenceKinds, isIsoDate } from '@antoan/domain';
+import { evidenceKinds } from '@antoan/domain';
 import * as v from 'valibot';
-import { isWellFormed, listQueryEntries } from './common';
+import { dateText, isWellFormed, listQueryEntries } from './common';
 
 /** Control characters (C0, DEL, C1) and the bidirectional overrides that make a name read other than it is. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
@@ -14,7 +14,7 @@ export function isHeaderSafeFileName(name: string): boolean {
   return isWellFormed(name) && !UNSAFE_FILE_NAME_CHARACTERS.test(name);
 }
 
-const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${label} is a date, YYYY-MM-DD`));
+const isoDate = dateText;
 
 /**
  * `POST /v1/enterprises/{eid}/evidence` body. `contentType` and `size` are only shape-checked here: the route

@@ -1,10 +1,9 @@
-import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
-import { count, id, itemRecord, wellFormed } from './common';
+import { count, dateText, id, itemRecord, wellFormed } from './common';
 
 /** `POST /v1/enterprises/{eid}/inspections` body: findings keyed by item id. */
 export const createInspectionSchema = v.strictObject({
-  conductedOn: v.pipe(v.string(), v.check(isIsoDate, 'conductedOn is a date, YYYY-MM-DD')),
+  conductedOn: dateText('conductedOn'),
   templateId: id('templateId'),
   templateVersion: count(1, 999_999),
   findings: itemRecord(
