@@ -54,6 +54,10 @@ export function floorSource(clients: readonly AwsClient[]): string {
 export interface Bundle {
   file: string;
   bytes: number;
+  /** Bytes of published checklist data (legal text as JSON, `packages/templates/data`) in the bundle. */
+  templateDataBytes: number;
+  /** The npm packages the bundle carries code from. */
+  packages: ReadonlySet<string>;
 }
 
 /** Builds `entry` (relative to the functions folder) or a source string as CDK would, into `outDir`. */
@@ -73,7 +77,15 @@ export async function bundle(
   });
   const output = Object.values(result.metafile.outputs)[0];
   if (!output) throw new Error(`esbuild wrote nothing for ${name}`);
-  return { file: outfile, bytes: output.bytes };
+  let templateDataBytes = 0;
+  const packages = new Set<string>();
+  for (const [path, input] of Object.entries(output.inputs)) {
+    if (input.bytesInOutput === 0) continue;
+    if (path.includes('packages/templates/data/')) templateDataBytes += input.bytesInOutput;
+    const inPackage = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/);
+    if (inPackage?.[1]) packages.add(inPackage[1]);
+  }
+  return { file: outfile, bytes: output.bytes, templateDataBytes, packages };
 }
 
 /** Writes `contents` to a fresh temporary file and returns its path. */

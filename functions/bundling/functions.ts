@@ -18,13 +18,21 @@ export const lambdaFunctions: ReadonlyArray<{
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/assessments' },
   },
-  { name: 'evidence', clients: ['dynamodb', 's3'], request: { method: 'GET', path: '/v1/enterprises/e-1/evidence' } },
+  {
+    name: 'evidence',
+    clients: ['dynamodb', 's3'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/evidence' },
+  },
   {
     name: 'notifications',
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/notifications' },
   },
-  { name: 'accidents', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/enterprises/e-1/accidents' } },
+  {
+    name: 'accidents',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/accidents' },
+  },
   {
     name: 'inspections',
     clients: ['dynamodb'],

@@ -13,7 +13,10 @@ export interface FunctionMeasure {
 }
 
 /** P2: every function's bundle and cold start against its floor, built in the same run (all built first). */
-export async function measureFunctions(options: { runs: number; coldStarts: boolean }): Promise<FunctionMeasure[]> {
+export async function measureFunctions(options: {
+  runs: number;
+  coldStarts: boolean;
+}): Promise<FunctionMeasure[]> {
   const floors = new Map<string, { bytes: number; file: string }>();
   const built = [];
   for (const fn of lambdaFunctions) {
@@ -55,6 +58,9 @@ export function formatFunctions(rows: FunctionMeasure[]): string[] {
 }
 
 if (process.argv[1]?.endsWith('measure.ts')) {
-  const rows = await measureFunctions({ runs: Number(process.env.RUNS ?? 5), coldStarts: process.env.COLD !== '0' });
+  const rows = await measureFunctions({
+    runs: Number(process.env.RUNS ?? 5),
+    coldStarts: process.env.COLD !== '0',
+  });
   console.log(formatFunctions(rows).join('\n'));
 }

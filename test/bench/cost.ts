@@ -47,7 +47,11 @@ const add = (total: Meter, part: Meter) => {
  * evidence files (browser POST to S3, the S3 event's verification run after the confirm), save the answers
  * `answersPerSave` at a time with If-Match, submit. Every call is metered.
  */
-export async function assessmentCost(bench: Bench, firmIndex: number, answersPerSave: number): Promise<AssessmentCost> {
+export async function assessmentCost(
+  bench: Bench,
+  firmIndex: number,
+  answersPerSave: number,
+): Promise<AssessmentCost> {
   const eid = await registerFirm(bench, 'zone-cost', firmIndex);
   const as = officerOf(eid);
   const total = emptyMeter();
@@ -101,10 +105,15 @@ export async function assessmentCost(bench: Bench, firmIndex: number, answersPer
       )
     ).value;
     // The browser's form POST to S3: one PUT-class request.
-    if ((await postThroughForm(requested.upload, bytes, `cert-${file}.pdf`)) >= 300) throw new Error('upload refused');
+    if ((await postThroughForm(requested.upload, bytes, `cert-${file}.pdf`)) >= 300)
+      throw new Error('upload refused');
     total.s3Put++;
     await invoke(async () =>
-      expectStatus(await bench.call('POST', `/v1/enterprises/${eid}/evidence/${requested.id}/confirm`, as), 200, 'confirm'),
+      expectStatus(
+        await bench.call('POST', `/v1/enterprises/${eid}/evidence/${requested.id}/confirm`, as),
+        200,
+        'confirm',
+      ),
     );
     // S3's ObjectCreated event reaches the evidence-verify function after the confirm.
     await invoke(() => verifyUploadedObject(bench.deps, requested.upload.fields.key as string), false);
@@ -115,16 +124,27 @@ export async function assessmentCost(bench: Bench, firmIndex: number, answersPer
   let saves = 0;
   for (let start = 0; start < items.length; start += answersPerSave) {
     const answers = Object.fromEntries(
-      items.slice(start, start + answersPerSave).map((itemId, i) => [
-        itemId,
-        { value: i % 7 === 0 ? 'partial' : 'compliant', ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}) },
-      ]),
+      items
+        .slice(start, start + answersPerSave)
+        .map((itemId, i) => [
+          itemId,
+          {
+            value: i % 7 === 0 ? 'partial' : 'compliant',
+            ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
+          },
+        ]),
     );
     const run = await invoke(async () =>
       expectStatus(
-        await bench.call('PATCH', `/v1/enterprises/${eid}/assessments/${draft.id}`, as, { answers }, {
-          'If-Match': `"${version}"`,
-        }),
+        await bench.call(
+          'PATCH',
+          `/v1/enterprises/${eid}/assessments/${draft.id}`,
+          as,
+          { answers },
+          {
+            'If-Match': `"${version}"`,
+          },
+        ),
         200,
         'save answers',
       ),
@@ -134,14 +154,19 @@ export async function assessmentCost(bench: Bench, firmIndex: number, answersPer
     saves++;
   }
   await invoke(async () =>
-    expectStatus(await bench.call('POST', `/v1/enterprises/${eid}/assessments/${draft.id}/submit`, as), 200, 'submit'),
+    expectStatus(
+      await bench.call('POST', `/v1/enterprises/${eid}/assessments/${draft.id}/submit`, as),
+      200,
+      'submit',
+    ),
   );
 
   const parts = {
     dynamoWrites: total.wru * PRICES.wru,
     dynamoReads: total.rru * PRICES.rru,
     lambda:
-      lambdaInvocations * PRICES.lambdaRequest + (lambdaMs / 1000) * PRICES.lambdaMemoryGb * PRICES.lambdaGbSecond,
+      lambdaInvocations * PRICES.lambdaRequest +
+      (lambdaMs / 1000) * PRICES.lambdaMemoryGb * PRICES.lambdaGbSecond,
     httpApi: apiRequests * PRICES.httpApiRequest,
     s3: total.s3Put * PRICES.s3Put + total.s3Get * PRICES.s3Get,
   };

@@ -1,4 +1,4 @@
-import { createApp } from '@antoan/api';
+import { allRoutes, createApp } from '@antoan/api';
 import { createLocalIssuer, type TokenRequest } from '@antoan/api/local-issuer';
 import { createZone, type DbContext } from '@antoan/db';
 import { createTestDb, type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
@@ -14,7 +14,13 @@ export interface Bench {
   meter: Meter;
   /** Resets the meter, runs `work`, returns what it cost and how long it took. */
   measure<T>(work: () => Promise<T>): Promise<{ value: T; meter: Meter; ms: number; cpuMs: number }>;
-  call(method: string, path: string, as: TokenRequest, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    as: TokenRequest,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +35,7 @@ export async function startBench(): Promise<Bench> {
   meterDb(db, () => meter);
   meterS3(client, () => meter);
   const deps = { db, evidence: store, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid };
-  const app = createApp(deps);
+  const app = createApp(deps, { routes: allRoutes() });
   const tokens = new Map<string, string>();
   const bench: Bench = {
     app,
@@ -82,10 +88,17 @@ export const officerOf = (enterpriseId: string): TokenRequest => ({
 });
 
 /** A zone and a firm in it, registered through the API; returns the firm's id. */
-export async function registerFirm(bench: Bench, zoneId: string, index: number, sectorCode = 'C2511'): Promise<string> {
-  await createZone(bench.db, { id: zoneId, code: zoneId.toUpperCase(), name: zoneId, createdAt: '2026-01-01' }, 'bench').catch(
-    () => undefined,
-  );
+export async function registerFirm(
+  bench: Bench,
+  zoneId: string,
+  index: number,
+  sectorCode = 'C2511',
+): Promise<string> {
+  await createZone(
+    bench.db,
+    { id: zoneId, code: zoneId.toUpperCase(), name: zoneId, createdAt: '2026-01-01' },
+    'bench',
+  ).catch(() => undefined);
   const response = await bench.call('POST', '/v1/enterprises', authority, {
     taxCode: String(1_000_000_000 + index),
     name: `Bench firm ${index}`,
@@ -94,12 +107,14 @@ export async function registerFirm(bench: Bench, zoneId: string, index: number, 
     headcount: 120,
     workforce: { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 10 },
   });
-  if (response.status !== 201) throw new Error(`register answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`register answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
 
 /** Throws unless the response has the expected status; returns its JSON body. */
 export async function expectStatus<T>(response: Response, status: number, what: string): Promise<T> {
-  if (response.status !== status) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== status)
+    throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

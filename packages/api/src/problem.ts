@@ -1,4 +1,9 @@
-import { ConflictError, InvalidCursorError, MissingReferenceError, TransientDbError } from '@antoan/db';
+import {
+  ConflictError,
+  InvalidCursorError,
+  MissingReferenceError,
+  TransientDbError,
+} from '@antoan/db/errors';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, conflict, invalid, malformedJson, preconditionFailed, unavailable } from './errors';

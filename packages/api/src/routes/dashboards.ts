@@ -51,7 +51,7 @@ function obligedPeriod(text: string): { period: Period; group: 'highRisk' | 'reg
 
 /** A section's title from the newest published template that has a section with this id. */
 function sectionTitle(sectionId: string): LocalizedText {
-  const newestFirst = [...publishedTemplates].sort((a, b) => b.version - a.version);
+  const newestFirst = [...publishedTemplates()].sort((a, b) => b.version - a.version);
   for (const template of newestFirst) {
     const section = template.sections.find((candidate) => candidate.id === sectionId);
     if (section) return section.title;

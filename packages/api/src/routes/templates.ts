@@ -1,6 +1,6 @@
 import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
 import { Hono } from 'hono';
-import { authenticate } from '../access';
+import { authenticate } from '../auth';
 import type { AppEnv } from '../deps';
 import { notFound } from '../errors';
 
@@ -10,7 +10,7 @@ export const templateRoutes = () =>
     .use('/v1/templates', authenticate())
     .use('/v1/templates/*', authenticate())
     .get('/v1/templates', (c) =>
-      c.json({ items: publishedTemplates.map(summarizeTemplate), nextCursor: null }),
+      c.json({ items: publishedTemplates().map(summarizeTemplate), nextCursor: null }),
     )
     .get('/v1/templates/:tid/versions/:ver', (c) => {
       const version = c.req.param('ver');
