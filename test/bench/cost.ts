@@ -124,15 +124,13 @@ export async function assessmentCost(
   let saves = 0;
   for (let start = 0; start < items.length; start += answersPerSave) {
     const answers = Object.fromEntries(
-      items
-        .slice(start, start + answersPerSave)
-        .map((itemId, i) => [
-          itemId,
-          {
-            value: i % 7 === 0 ? 'partial' : 'compliant',
-            ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
-          },
-        ]),
+      items.slice(start, start + answersPerSave).map((itemId, i) => [
+        itemId,
+        {
+          value: i % 7 === 0 ? 'partial' : 'compliant',
+          ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
+        },
+      ]),
     );
     const run = await invoke(async () =>
       expectStatus(
