@@ -211,18 +211,20 @@ export async function listTargets(
       .padStart(8, '0');
   let sampleReads = 0;
   const wanted = Math.min(sampleSize, Math.max(0, query.limit - taken.size));
-  while (picks.size < wanted) {
-    const walk = targetsInSampleOrder(db, scope, `${hex()}${hex()}`);
-    let pick: TargetEntry | undefined;
-    for (let entry = await walk.next(); entry; entry = await walk.next()) {
-      if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId)) {
-        pick = entry;
-        break;
-      }
+  // One walk of the fixed pseudo-random order from a point drawn for the week, taking the firms it meets: one merge
+  // across zones for the whole share (not one per pick), each zone read about its share of the picks at a time.
+  if (wanted > 0) {
+    const walk = targetsInSampleOrder(
+      db,
+      scope,
+      `${hex()}${hex()}`,
+      Math.ceil(wanted / scope.zoneIds.length) + 1,
+    );
+    for (let entry = await walk.next(); entry && picks.size < wanted; entry = await walk.next()) {
+      if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId))
+        picks.set(entry.enterpriseId, entry);
     }
     sampleReads += walk.itemsRead;
-    if (!pick) break;
-    picks.set(pick.enterpriseId, pick);
   }
 
   const candidates = new Map([...taken, ...picks]);

@@ -73,15 +73,19 @@ export const dashboardRoutes = () =>
       valid('query', dashboardQuerySchema),
       async (c) => {
         const { db, now } = c.var.deps;
-        const zone = await loadZone(c, c.req.param('zid'));
+        const zoneId = c.req.param('zid');
+        if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        const [registrations, current, previous, accidents] = await Promise.all([
-          getZoneEnterpriseCounts(db, zone.id),
-          getZoneStats(db, zone.id, formatPeriod(period)),
-          getZoneStats(db, zone.id, formatPeriod(previousPeriod(period))),
-          getZoneAccidentCounts(db, zone.id, year),
+        // Every key is known from the path and the query: one round of reads, the zone's among them.
+        const [zone, registrations, current, previous, accidents] = await Promise.all([
+          getZone(db, zoneId),
+          getZoneEnterpriseCounts(db, zoneId),
+          getZoneStats(db, zoneId, formatPeriod(period)),
+          getZoneStats(db, zoneId, formatPeriod(previousPeriod(period))),
+          getZoneAccidentCounts(db, zoneId, year),
         ]);
+        if (!zone) throw notFound('zone');
         const {
           obligedGroup: _group,
           weakestSections,
