@@ -37,9 +37,9 @@ export async function growCity(db: DbContext, from: number, to: number): Promise
         'bench',
       );
   }
-  for (let start = from; start < to; start += 100) {
+  for (let start = from; start < to; start += 25) {
     await Promise.all(
-      Array.from({ length: Math.min(100, to - start) }, (_, i) => start + i).map((index) => {
+      Array.from({ length: Math.min(25, to - start) }, (_, i) => start + i).map((index) => {
         const snapshot = snapshotOf(index);
         return putTargetEntry(
           db,

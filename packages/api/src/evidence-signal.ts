@@ -12,6 +12,9 @@ const criticalKinds = (): ReadonlySet<string> => {
   return criticalKindsOnce;
 };
 
+/** Whether proof of this kind stands behind a critical item, so that its expiry moves a firm's inspection priority. */
+export const isCriticalEvidenceKind = (kind: string): boolean => criticalKinds().has(kind);
+
 /** How many critical kinds of proof the firm has let run out on `today` (it reads only the firm's evidence). */
 export async function expiredCriticalEvidenceOf(
   db: DbContext,

@@ -100,8 +100,25 @@ export async function refreshTargetPriority(
     today,
     options.policy ?? DEFAULT_TARGETING_POLICY,
   );
+  // Nothing behind the priority changed (same facts, same day): the stored entry stands, and nothing is written.
+  if (stored && sameRanking(stored, entry)) return stored;
   await putTargetEntry(db, entry);
   return entry;
+}
+
+/** JSON with object keys sorted, so two equal values read back from DynamoDB in another key order compare equal. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+
+/** Whether two entries rank the firm the same way from the same facts (the computation time aside). */
+function sameRanking(a: TargetEntry, b: TargetEntry): boolean {
+  const { computedAt: _a, ...left } = a;
+  const { computedAt: _b, ...right } = b;
+  return canonical(left) === canonical(right);
 }
 
 /** The entry with its priority and must-include flag on `today`, from its snapshot. */

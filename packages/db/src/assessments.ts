@@ -457,6 +457,11 @@ export async function getZoneStats(ctx: DbContext, zoneId: string, period: strin
       new GetCommand({ TableName: ctx.tableName, Key: keys.zoneStats(zoneId, period), ConsistentRead: true }),
     ),
   );
+  return toZoneStats(Item);
+}
+
+/** A zone's counters for a period from their item (zeros when nothing happened yet). */
+export function toZoneStats(Item: Record<string, unknown>): ZoneStats {
   const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
   const sections: ZoneStats['sections'] = {};
   for (const name of Object.keys(Item)) {

@@ -1,11 +1,4 @@
-import {
-  getZone,
-  getZoneAccidentCounts,
-  getZoneEnterpriseCounts,
-  getZoneStats,
-  listZoneFirms,
-  type Zone,
-} from '@antoan/db';
+import { getZone, getZoneDashboardItems, listZoneFirms, type Zone } from '@antoan/db';
 import {
   formatPeriod,
   type LocalizedText,
@@ -77,14 +70,13 @@ export const dashboardRoutes = () =>
         if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        // Every key is known from the path and the query: one round of reads, the zone's among them.
-        const [zone, registrations, current, previous, accidents] = await Promise.all([
-          getZone(db, zoneId),
-          getZoneEnterpriseCounts(db, zoneId),
-          getZoneStats(db, zoneId, formatPeriod(period)),
-          getZoneStats(db, zoneId, formatPeriod(previousPeriod(period))),
-          getZoneAccidentCounts(db, zoneId, year),
-        ]);
+        // Every key is known from the path and the query: one BatchGetItem, the zone among them.
+        const { zone, registrations, current, previous, accidents } = await getZoneDashboardItems(db, {
+          zoneId,
+          period: formatPeriod(period),
+          previousPeriod: formatPeriod(previousPeriod(period)),
+          year,
+        });
         if (!zone) throw notFound('zone');
         const {
           obligedGroup: _group,
