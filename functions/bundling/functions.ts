@@ -40,6 +40,7 @@ export const lambdaFunctions: ReadonlyArray<{
   },
   { name: 'dashboards', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones/z-1/dashboard' } },
   { name: 'targets', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/targets' } },
+  { name: 'docs', clients: [], request: { method: 'GET', path: '/v1/docs' } },
   { name: 'evidence-verify', clients: ['dynamodb', 's3'] },
   { name: 'reminders', clients: ['dynamodb', 'ses'] },
 ];

@@ -2,6 +2,7 @@ import type { RouteModule } from './create-app';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
+import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
@@ -28,6 +29,7 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
