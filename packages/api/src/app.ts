@@ -1,9 +1,7 @@
-import { Hono } from 'hono';
-import { randomCursorKey } from './cursor';
-import type { AppDeps, AppEnv, ResolvedDeps } from './deps';
-import { notFound } from './errors';
-import { type GuardedRoute, guardedRoutes, inputGuard } from './guard';
-import { handleError, problemResponse } from './problem';
+import type { Hono } from 'hono';
+import type { RouteModule } from './create-app';
+import type { AppEnv } from './deps';
+import { type GuardedRoute, guardedRoutes } from './guard';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
@@ -17,7 +15,11 @@ import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
 
-/** The API's resource groups. On AWS each group is one Lambda function; locally one process serves them all. */
+/**
+ * The registry of the API's resource groups: infra makes one Lambda function and its routes per group, and the
+ * local platform serves them all. A Lambda entry does NOT import this file: it imports its own route module and
+ * `createApp` from `./create-app`, so its bundle holds its group only.
+ */
 export const resourceGroups = {
   health: healthRoutes,
   zones: zoneRoutes,
@@ -34,33 +36,8 @@ export const resourceGroups = {
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
-/**
- * Builds the Hono app with the given groups (all by default).
- * @example handle(createApp(deps, { groups: ['zones'] }))
- */
-export function createApp(
-  deps: AppDeps,
-  options: { groups?: readonly ResourceGroup[]; extraRoutes?: readonly Hono<AppEnv>[] } = {},
-): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const resolved: ResolvedDeps = { ...deps, cursorKey: deps.cursorKey ?? randomCursorKey() };
-  const parts = [
-    ...(options.extraRoutes ?? []),
-    ...(options.groups ?? (Object.keys(resourceGroups) as ResourceGroup[])).map((group) =>
-      resourceGroups[group](),
-    ),
-  ];
-  // One guard for every route, present and future: ids in the path, undeclared query parameters, request id.
-  app.use(inputGuard(guardedRoutes(parts)));
-  app.use(async (c, next) => {
-    c.set('deps', resolved);
-    await next();
-  });
-  for (const part of parts) app.route('/', part);
-  app.notFound((c) => problemResponse(c, notFound('route')));
-  app.onError(handleError);
-  return app;
-}
+/** Every group's routes, for the one process that serves them all (the local platform, tests). */
+export const allRoutes = (): RouteModule[] => Object.values(resourceGroups);
 
 /**
  * Every route the API serves (all groups, plus `extraRoutes`), as the input guard sees them: method, path, its

@@ -11,8 +11,9 @@ import { StorageOperationError } from '@antoan/storage';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRoutes, createApp } from './app';
+import { allRoutes, appRoutes } from './app';
 import { jsonContent, valid } from './body';
+import { createApp } from './create-app';
 import { CURSOR_TTL_SECONDS } from './cursor';
 import type { AppEnv } from './deps';
 import type { TokenRequest } from './local-issuer';
@@ -242,11 +243,11 @@ describe('JSON bodies', () => {
     const careless = new Hono<AppEnv>().post('/v1/careless', valid('json', createZoneLike), (c) =>
       c.json({}),
     );
-    expect(() => createApp(api.deps, { extraRoutes: [careless] })).toThrow(/without jsonContent/);
+    expect(() => createApp(api.deps, { routes: [], extraRoutes: [careless] })).toThrow(/without jsonContent/);
     const careful = new Hono<AppEnv>().post('/v1/careful', jsonContent, valid('json', createZoneLike), (c) =>
       c.json({}),
     );
-    expect(() => createApp(api.deps, { extraRoutes: [careful] })).not.toThrow();
+    expect(() => createApp(api.deps, { routes: [], extraRoutes: [careful] })).not.toThrow();
   });
 });
 
@@ -333,7 +334,7 @@ describe('request ids and the error map', () => {
   });
   let app: ReturnType<typeof createApp>;
   beforeAll(() => {
-    app = createApp(api.deps, { extraRoutes: [failing] });
+    app = createApp(api.deps, { routes: allRoutes(), extraRoutes: [failing] });
   });
 
   it('storage and database failures a retry can get past are 503 with Retry-After', async () => {

@@ -3,6 +3,7 @@ export * from './app';
 export * from './aws';
 export * from './body';
 export * from './config';
+export * from './create-app';
 export * from './cursor';
 export * from './deps';
 export * from './errors';

@@ -5,8 +5,8 @@ import {
   isTransientSdkError,
   MissingReferenceError,
   TransientDbError,
-} from '@antoan/db';
-import { InvalidEvidenceInputError, StorageOperationError } from '@antoan/storage';
+} from '@antoan/db/errors';
+import { InvalidEvidenceInputError, StorageOperationError } from '@antoan/storage/errors';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, conflict, invalid, malformedJson, preconditionFailed, unavailable } from './errors';

@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
-import { ConflictError } from './errors';
+import { ConflictError, isTransientSdkError, TransientDbError } from './errors';
 import { keys, scoreSortKey } from './keys';
 import { queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
@@ -143,22 +143,85 @@ export async function createAssessment(ctx: DbContext, assessment: Assessment): 
   return assessment;
 }
 
-/** One assessment of an enterprise, or undefined. */
+/** A save as stored: the answers it changed, the version it made, who and when. It is also the audit entry. */
+interface AnswerSave {
+  version: number;
+  answers: Record<string, AnswerRecord>;
+  actor: string;
+  at: string;
+  /** The save that closed the draft: written by `submitAssessment`, it carries no answers. */
+  submit?: boolean;
+}
+
+/** Every save of a draft, oldest first (strongly consistent, page by page). */
+async function answerSaves(
+  ctx: DbContext,
+  enterpriseId: string,
+  assessmentId: string,
+): Promise<AnswerSave[]> {
+  const saves: AnswerSave[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await read(() =>
+      ctx.doc.send(
+        new QueryCommand({
+          TableName: ctx.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.enterprise(enterpriseId).pk,
+            ':prefix': keys.assessmentAnswersPrefix(assessmentId),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    saves.push(...((page.Items ?? []) as unknown as AnswerSave[]));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return saves;
+}
+
+/**
+ * One assessment of an enterprise, or undefined. The head item and the saves are read in one round (two calls in
+ * parallel); the answers are the saves applied in version order, up to the save that submitted it.
+ */
 export async function getAssessment(
   ctx: DbContext,
   enterpriseId: string,
   assessmentId: string,
 ): Promise<Assessment | undefined> {
-  const { Item } = await read(() =>
-    ctx.doc.send(
-      new GetCommand({
-        TableName: ctx.tableName,
-        Key: keys.assessment(enterpriseId, assessmentId),
-        ConsistentRead: true,
-      }),
+  const [{ Item }, saves] = await Promise.all([
+    read(() =>
+      ctx.doc.send(
+        new GetCommand({
+          TableName: ctx.tableName,
+          Key: keys.assessment(enterpriseId, assessmentId),
+          ConsistentRead: true,
+        }),
+      ),
     ),
-  );
-  return Item ? toAssessment(Item) : undefined;
+    answerSaves(ctx, enterpriseId, assessmentId),
+  ]);
+  if (!Item) return undefined;
+  const assessment = toAssessment(Item);
+  const answers = { ...assessment.answers };
+  // A draft's head keeps the version it was created at, and its saves follow it; a submitted head took the version
+  // of the save that closed it, so its chain starts where its saves start.
+  const first = saves[0]?.version;
+  let version = first !== undefined && first <= assessment.version ? first - 1 : assessment.version;
+  let updatedAt = assessment.updatedAt;
+  for (const save of saves) {
+    // A save can only land after the submit if its caller skipped reading the draft; it changes nothing.
+    if (save.version !== version + 1) break;
+    Object.assign(answers, save.answers);
+    version = save.version;
+    if (!save.submit) updatedAt = save.at;
+    if (save.submit) break;
+  }
+  return assessment.status === 'submitted'
+    ? { ...assessment, answers }
+    : { ...assessment, answers, version, updatedAt };
 }
 
 /** An enterprise's assessments, newest first (ids are time-ordered). */
@@ -192,8 +255,11 @@ async function draftConflict(
 }
 
 /**
- * Merges answers into a draft whose version is still `expectedVersion`, bumping the version, with an audit
- * entry in the same transaction. ConflictError `stale_version` or `already_submitted` otherwise.
+ * Saves answers into a draft read at `expectedVersion`: ONE conditional PutItem of the change alone (1 WRU for up to
+ * about ten answers), keyed by the version it makes, so a second save from the same version fails. The item is the
+ * audit entry of the save too (who, when, what changed), so no save can skip its trail. ConflictError
+ * `stale_version` or `already_submitted` otherwise. The caller reads the draft first (`getAssessment`): a submitted
+ * assessment is refused there, and a save racing the submit loses to it, because both need the same next version.
  */
 export async function saveAnswers(
   ctx: DbContext,
@@ -206,47 +272,25 @@ export async function saveAnswers(
     at: string;
   },
 ): Promise<void> {
-  const ids = Object.keys(change.answers);
-  const sets = ids.map((_, i) => `#answers.#i${i} = :v${i}`);
+  const version = change.expectedVersion + 1;
+  const save: AnswerSave = { version, answers: change.answers, actor: change.actor, at: change.at };
   try {
-    await transactWrite(
-      ctx,
-      [
-        {
-          Update: {
-            TableName: ctx.tableName,
-            Key: keys.assessment(change.enterpriseId, change.assessmentId),
-            UpdateExpression: `SET ${[...sets, '#version = :next', '#updatedAt = :at'].join(', ')}`,
-            ConditionExpression: '#version = :expected AND #status = :draft',
-            ExpressionAttributeNames: {
-              '#answers': 'answers',
-              '#version': 'version',
-              '#updatedAt': 'updatedAt',
-              '#status': 'status',
-              ...Object.fromEntries(ids.map((id, i) => [`#i${i}`, id])),
-            },
-            ExpressionAttributeValues: {
-              ':next': change.expectedVersion + 1,
-              ':expected': change.expectedVersion,
-              ':draft': 'draft',
-              ':at': change.at,
-              ...Object.fromEntries(ids.map((id, i) => [`:v${i}`, change.answers[id]])),
-            },
-          },
+    await ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.assessmentAnswers(change.enterpriseId, change.assessmentId, version),
+          type: 'answer_save',
+          ...save,
         },
-        auditPut(ctx.tableName, keys.enterprise(change.enterpriseId).pk, {
-          actor: change.actor,
-          action: 'assessment.answer',
-          target: change.assessmentId,
-          at: change.at,
-          details: { version: change.expectedVersion + 1, answers: change.answers },
-        }),
-      ],
-      () => new ConflictError('condition_failed', 'refused'),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     );
   } catch (error) {
-    if (error instanceof ConflictError)
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
       throw await draftConflict(ctx, change.enterpriseId, change.assessmentId);
+    if (isTransientSdkError(error))
+      throw new TransientDbError('the database is busy; retry', { cause: error });
     throw error;
   }
 }
@@ -294,7 +338,7 @@ export async function submitAssessment(
             Key: keys.assessment(assessment.enterpriseId, assessment.id),
             UpdateExpression:
               'SET #status = :submitted, #score = :score, #submittedAt = :at, #submittedBy = :actor, #updatedAt = :at, #version = :next',
-            ConditionExpression: '#version = :expected AND #status = :draft',
+            ConditionExpression: '#status = :draft',
             ExpressionAttributeNames: {
               '#status': 'status',
               '#score': 'score',
@@ -309,9 +353,24 @@ export async function submitAssessment(
               ':score': score,
               ':at': at,
               ':actor': submission.actor,
-              ':expected': assessment.version,
               ':next': assessment.version + 1,
             },
+          },
+        },
+        {
+          // Takes the next version, so a save racing the submit fails, and closes the answers at this version.
+          Put: {
+            TableName: ctx.tableName,
+            Item: {
+              ...keys.assessmentAnswers(assessment.enterpriseId, assessment.id, assessment.version + 1),
+              type: 'answer_save',
+              version: assessment.version + 1,
+              answers: {},
+              actor: submission.actor,
+              at,
+              submit: true,
+            } satisfies AnswerSave & Record<string, unknown>,
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         {
@@ -398,6 +457,11 @@ export async function getZoneStats(ctx: DbContext, zoneId: string, period: strin
       new GetCommand({ TableName: ctx.tableName, Key: keys.zoneStats(zoneId, period), ConsistentRead: true }),
     ),
   );
+  return toZoneStats(Item);
+}
+
+/** A zone's counters for a period from their item (zeros when nothing happened yet). */
+export function toZoneStats(Item: Record<string, unknown>): ZoneStats {
   const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
   const sections: ZoneStats['sections'] = {};
   for (const name of Object.keys(Item)) {

@@ -12,6 +12,15 @@ export const keys = {
     sk: `ASMT#${assessmentId}`,
   }),
   assessmentPrefix: 'ASMT#',
+  /**
+   * One save of a draft's answers (the change, who, when), at the version it created; the first save is version 2.
+   * Not under `ASMT#`, so listing assessments never reads them.
+   */
+  assessmentAnswers: (enterpriseId: string, assessmentId: string, version: number) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ASMT_ANSWERS#${assessmentId}#${String(version).padStart(6, '0')}`,
+  }),
+  assessmentAnswersPrefix: (assessmentId: string) => `ASMT_ANSWERS#${assessmentId}#`,
   assessmentPeriod: (enterpriseId: string, period: string) => ({
     pk: `ENT#${enterpriseId}`,
     sk: `ASMT_PERIOD#${period}`,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type AppDeps, createApp, runDailyJobs } from '@antoan/api';
+import { type AppDeps, allRoutes, createApp, runDailyJobs } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
@@ -106,7 +106,7 @@ export async function startPlatform(
     );
     daily.unref();
     stack.push(async () => clearInterval(daily));
-    const app = createApp(deps, { extraRoutes: [devRoutes(issuer, () => users)] });
+    const app = createApp(deps, { routes: allRoutes(), extraRoutes: [devRoutes(issuer, () => users)] });
     mountWebApp(app, log);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' }, () =>

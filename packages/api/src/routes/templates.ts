@@ -1,7 +1,7 @@
 import { listQuerySchema } from '@antoan/schemas';
 import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
 import { Hono } from 'hono';
-import { authenticate } from '../access';
+import { authenticate } from '../auth';
 import { valid } from '../body';
 import type { AppEnv } from '../deps';
 import { notFound } from '../errors';
@@ -13,7 +13,7 @@ export const templateRoutes = () =>
     .use('/v1/templates/*', authenticate())
     // Every published template fits one page; the list still takes `limit` and `cursor` like every list.
     .get('/v1/templates', valid('query', listQuerySchema), (c) =>
-      c.json({ items: publishedTemplates.map(summarizeTemplate), nextCursor: null }),
+      c.json({ items: publishedTemplates().map(summarizeTemplate), nextCursor: null }),
     )
     .get('/v1/templates/:tid/versions/:ver', (c) => {
       const version = c.req.param('ver');
