@@ -10,5 +10,5 @@ export * from './evidence-signal';
 export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';
-export * from './submission';
 export * from './targeting';
+export * from './use-cases/submit-self-check';

@@ -12,6 +12,12 @@ export const createAssessmentSchema = v.strictObject({
     v.string(),
     v.check(isPeriod, 'period is YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1…YYYY-Q4, such as 2026-H2'),
   ),
+  kind: v.optional(
+    v.picklist(
+      ['periodic', 'thematic', 'after_incident', 'seasonal'],
+      'kind is periodic, thematic, after_incident or seasonal',
+    ),
+  ),
 });
 export type CreateAssessmentInput = v.InferOutput<typeof createAssessmentSchema>;
 
