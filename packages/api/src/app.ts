@@ -3,7 +3,9 @@ import type { AppDeps, AppEnv } from './deps';
 import { notFound } from './errors';
 import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
+import { actionRoutes } from './routes/actions';
 import { assessmentRoutes } from './routes/assessments';
+import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboards';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
@@ -27,6 +29,8 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  actions: actionRoutes,
+  audit: auditRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

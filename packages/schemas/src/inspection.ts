@@ -21,5 +21,7 @@ export const createInspectionSchema = v.strictObject({
     v.check((findings) => Object.keys(findings).length <= 300, 'at most 300 findings'),
   ),
   notes: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(4000, 'notes are at most 4,000 characters'))),
+  /** The due day of the actions this inspection raises; by default each follows its item's severity. */
+  actionsDueOn: v.optional(v.pipe(v.string(), v.check(isIsoDate, 'actionsDueOn is a date, YYYY-MM-DD'))),
 });
 export type CreateInspectionInput = v.InferOutput<typeof createInspectionSchema>;

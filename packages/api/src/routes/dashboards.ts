@@ -1,6 +1,7 @@
 import {
   getZone,
   getZoneAccidentCounts,
+  getZoneActionCounts,
   getZoneEnterpriseCounts,
   getZoneStats,
   listZoneFirms,
@@ -76,11 +77,12 @@ export const dashboardRoutes = () =>
         const zone = await loadZone(c, c.req.param('zid'));
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        const [registrations, current, previous, accidents] = await Promise.all([
+        const [registrations, current, previous, accidents, actions] = await Promise.all([
           getZoneEnterpriseCounts(db, zone.id),
           getZoneStats(db, zone.id, formatPeriod(period)),
           getZoneStats(db, zone.id, formatPeriod(previousPeriod(period))),
           getZoneAccidentCounts(db, zone.id, year),
+          getZoneActionCounts(db, zone.id),
         ]);
         const {
           obligedGroup: _group,
@@ -105,6 +107,8 @@ export const dashboardRoutes = () =>
           fatalAccidents: accidents.fatal,
           accidents: { year, ...accidents },
           covers: { group, text: obligedGroupText(group) },
+          // Pending corrective actions of the zone's firms now (not per period), from counters.
+          actions,
         });
       },
     )
