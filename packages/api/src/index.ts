@@ -11,4 +11,6 @@ export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';
 export * from './targeting';
+export * from './use-cases/change-action';
+export * from './use-cases/create-action';
 export * from './use-cases/submit-self-check';

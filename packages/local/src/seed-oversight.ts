@@ -93,6 +93,7 @@ async function seedAssessment(
   answers: Record<string, AnswerRecord>,
   createdAt: Date,
   submitAt: Date | undefined,
+  today: string,
 ): Promise<void> {
   const id = `demo-${enterprise.id}-${period}`;
   const at = createdAt.toISOString();
@@ -138,6 +139,7 @@ async function seedAssessment(
     evidence: {},
     actor: 'seed',
     at: submitAt,
+    today,
   }).catch(ignoreConflict);
 }
 
@@ -213,6 +215,7 @@ export async function seedDemoOversight(
         answersOf(ids, selfCompliance, `${enterprise.id}:${period}`),
         submitAt,
         submitAt,
+        today,
       );
     }
     if (conduct.diligence <= 0.3) return;
@@ -232,6 +235,7 @@ export async function seedDemoOversight(
       answers,
       daysBefore(now, 60, current.start),
       submitAt,
+      today,
     );
     if (submitAt) {
       counts.submitted++;
