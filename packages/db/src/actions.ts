@@ -520,8 +520,8 @@ export function listActionOutboxes(
 }
 
 /**
- * Carries out an outbox, one action per transaction (each with its counters), then deletes it. Every step is
- * conditional, so a drain that fails half way can be run again, by anyone, any number of times: an action
+ * Carries out an outbox, up to `DRAIN_CHUNK` actions per transaction with their counters, then deletes it.
+ * Every step is conditional, so a drain that fails half way can be run again, by anyone, any number of times: an action
  * already created, or whose item already has a pending action, is skipped; an action already cancelled is left.
  * Returns what this run did.
  */
@@ -541,46 +541,71 @@ export async function drainActionOutbox(
   );
   if (!Item) return { created: 0, cancelled: 0 };
   const outbox = Item as unknown as ActionOutbox;
-  let created = 0;
-  let cancelled = 0;
-  for (const action of outbox.create) {
-    try {
-      await transactWrite(
-        ctx,
-        [
-          ...actionCreateItems(ctx.tableName, action),
-          ...actionCountUpdates(ctx.tableName, action, creationDelta(action)),
-        ],
-        () => new ConflictError('skipped', 'already created or item pending'),
-      );
-      created++;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-  for (const before of await getActions(ctx, enterpriseId, outbox.cancel)) {
-    if (!pending(before.status)) continue;
+  const created = await applyInChunks(ctx, outbox, outbox.create, (action) => ({
+    writes: actionCreateItems(ctx.tableName, action),
+    delta: creationDelta(action),
+  }));
+  const cancellable = (await getActions(ctx, enterpriseId, outbox.cancel)).filter((action) =>
+    pending(action.status),
+  );
+  const cancelled = await applyInChunks(ctx, outbox, cancellable, (before) => {
     const after = cancelledAction(before, outbox.actor, outbox.at);
-    try {
-      await transactWrite(
-        ctx,
-        [
-          ...actionChangeItems(ctx.tableName, before, after),
-          ...actionCountUpdates(ctx.tableName, after, changeDelta(before, after)),
-        ],
-        () => new ConflictError('skipped', 'changed meanwhile'),
-      );
-      cancelled++;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
+    return { writes: actionChangeItems(ctx.tableName, before, after), delta: changeDelta(before, after) };
+  });
   await read(() =>
     ctx.doc.send(
       new DeleteCommand({ TableName: ctx.tableName, Key: keys.actionOutbox(enterpriseId, sourceId) }),
     ),
   );
   return { created, cancelled };
+}
+
+/** Actions per drain transaction: 2 or 3 writes each plus the 2 counters stays well under DynamoDB's 100. */
+const DRAIN_CHUNK = 20;
+
+/**
+ * Writes each entry's items, `DRAIN_CHUNK` entries per transaction with their counter changes summed into one
+ * update per counter. A chunk refused by a condition (an entry already applied by an earlier run) is retried
+ * entry by entry, skipping those refused. Returns how many entries this run applied.
+ */
+async function applyInChunks<T>(
+  ctx: DbContext,
+  owner: { enterpriseId: string; zoneId: string },
+  entries: readonly T[],
+  change: (entry: T) => { writes: TransactItem[]; delta: ActionCountDelta },
+): Promise<number> {
+  const skipped = () => new ConflictError('skipped', 'already applied');
+  const apply = async (group: readonly T[]) => {
+    const changes = group.map(change);
+    await transactWrite(
+      ctx,
+      [
+        ...changes.flatMap((entry) => entry.writes),
+        ...actionCountUpdates(ctx.tableName, owner, addDeltas(...changes.map((entry) => entry.delta))),
+      ],
+      skipped,
+    );
+  };
+  let applied = 0;
+  for (let start = 0; start < entries.length; start += DRAIN_CHUNK) {
+    const chunk = entries.slice(start, start + DRAIN_CHUNK);
+    try {
+      await apply(chunk);
+      applied += chunk.length;
+      continue;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    for (const entry of chunk) {
+      try {
+        await apply([entry]);
+        applied++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+  return applied;
 }
 
 /** The action cancelled by an amendment that found its gap closed. */
