@@ -47,7 +47,7 @@ describe('the oversight demo', () => {
   it('has corrective actions in every state, some of them overdue', async () => {
     const statuses = new Set<string>();
     let overdue = 0;
-    for (const enterprise of demoEnterprises().slice(0, 60)) {
+    for (const enterprise of demoEnterprises()) {
       const page = await listActionsOfEnterprise(db, { enterpriseId: enterprise.id, limit: 200 });
       for (const action of page.items) {
         statuses.add(action.status);
@@ -56,8 +56,9 @@ describe('the oversight demo', () => {
     }
     expect([...statuses].sort()).toEqual(['cancelled', 'done', 'in_progress', 'open', 'verified']);
     expect(overdue).toBeGreaterThan(0);
-    const zone = demoEnterprises()[0]?.zoneId as string;
-    expect((await getZoneActionCounts(db, zone)).open).toBeGreaterThan(0);
+    const zones = [...new Set(demoEnterprises().map((enterprise) => enterprise.zoneId))];
+    const counts = await Promise.all(zones.map((zone) => getZoneActionCounts(db, zone)));
+    expect(counts.some((count) => count.open > 0 && count.overdue > 0)).toBe(true);
   });
 
   it('gives a zone manager a dashboard with every status and a spread of ratings', async () => {
