@@ -7,6 +7,7 @@ import { actionRoutes } from './routes/actions';
 import { assessmentRoutes } from './routes/assessments';
 import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboards';
+import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
@@ -31,6 +32,7 @@ export const resourceGroups = {
   targets: targetRoutes,
   actions: actionRoutes,
   audit: auditRoutes,
+  docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
