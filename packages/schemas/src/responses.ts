@@ -318,6 +318,8 @@ export const zoneDashboardSchema = v.strictObject({
     fatalities: whole(),
   }),
   covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
+  /** The zone's pending corrective actions now, and those of them past due (counters). */
+  actions: v.strictObject({ open: whole(), overdue: whole() }),
 });
 export type ZoneDashboard = v.InferOutput<typeof zoneDashboardSchema>;
 
