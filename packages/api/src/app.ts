@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from './deps';
+import { randomCursorKey } from './cursor';
+import type { AppDeps, AppEnv, ResolvedDeps } from './deps';
 import { notFound } from './errors';
+import { type GuardedRoute, guardedRoutes, inputGuard } from './guard';
 import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
 import { actionRoutes } from './routes/actions';
@@ -45,17 +47,31 @@ export function createApp(
   options: { groups?: readonly ResourceGroup[]; extraRoutes?: readonly Hono<AppEnv>[] } = {},
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const resolved: ResolvedDeps = { ...deps, cursorKey: deps.cursorKey ?? randomCursorKey() };
+  const parts = [
+    ...(options.extraRoutes ?? []),
+    ...(options.groups ?? (Object.keys(resourceGroups) as ResourceGroup[])).map((group) =>
+      resourceGroups[group](),
+    ),
+  ];
+  // One guard for every route, present and future: ids in the path, undeclared query parameters, request id.
+  app.use(inputGuard(guardedRoutes(parts)));
   app.use(async (c, next) => {
-    c.set('deps', deps);
+    c.set('deps', resolved);
     await next();
   });
-  for (const extra of options.extraRoutes ?? []) app.route('/', extra);
-  for (const group of options.groups ?? (Object.keys(resourceGroups) as ResourceGroup[])) {
-    app.route('/', resourceGroups[group]());
-  }
+  for (const part of parts) app.route('/', part);
   app.notFound((c) => problemResponse(c, notFound('route')));
   app.onError(handleError);
   return app;
+}
+
+/**
+ * Every route the API serves (all groups, plus `extraRoutes`), as the input guard sees them: method, path, its
+ * `:param` names and whether it declares a query schema. Tests enumerate it, so a route added later is covered.
+ */
+export function appRoutes(extraRoutes: readonly Hono<AppEnv>[] = []): GuardedRoute[] {
+  return guardedRoutes([...extraRoutes, ...Object.values(resourceGroups).map((group) => group())]);
 }
 
 /** The routes a group serves, as API Gateway spells them (`GET /v1/enterprises/{eid}`). */

@@ -30,5 +30,6 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
     }),
     now: () => new Date(),
     newId: ulid,
+    ...(config.cursorKey === undefined ? {} : { cursorKey: config.cursorKey }),
   };
 }

@@ -17,5 +17,13 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     evidenceBucket: env.EVIDENCE_BUCKET,
     /** A verified SES sender for reminder e-mails; without it reminders stay in the outbox only. */
     notifyFrom: env.NOTIFY_FROM,
+    /** The HMAC key for page cursors (API functions; the jobs list nothing). At least 32 characters. */
+    cursorKey: cursorKeyOf(env.CURSOR_KEY),
   };
+}
+
+function cursorKeyOf(value: string | undefined): Uint8Array | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32) throw new Error('environment variable CURSOR_KEY must be at least 32 characters');
+  return new TextEncoder().encode(value);
 }

@@ -13,6 +13,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { serve } from '@hono/node-server';
 import { ulid } from 'ulid';
 import type { LocalConfig } from './config';
+import { loadCursorKey } from './cursor-key';
 import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
@@ -83,6 +84,9 @@ export async function startPlatform(
       now: () => new Date(),
       newId: ulid,
     };
+    // Cursors are signed; the key lives in the data directory like the data (in memory with ANTOAN_IN_MEMORY).
+    const cursorKey = await loadCursorKey(config.dataDir);
+    if (cursorKey) deps.cursorKey = cursorKey;
     if (config.seed) {
       const evidence = await seedDemoEvidence(deps);
       if (evidence.seeded) log(`uploaded and verified ${evidence.files} demo evidence files`);

@@ -52,6 +52,8 @@ export const problemSchema = v.looseObject({
   localized: v.exactOptional(localizedSchema),
   code: v.exactOptional(text),
   errors: v.exactOptional(v.array(v.looseObject({ path: text, message: text }))),
+  /** The request's id (API Gateway's on AWS), as in the server's log line for it. */
+  requestId: v.exactOptional(text),
 });
 export type Problem = v.InferOutput<typeof problemSchema>;
 
