@@ -41,6 +41,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Dashboards and target lists only read aggregates and indexes.
   dashboards: 'read',
   targets: 'read',
+  actions: 'readwrite',
+  audit: 'read',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
 };

@@ -3,7 +3,9 @@ import type { RouteModule } from './create-app';
 import type { AppEnv } from './deps';
 import { type GuardedRoute, guardedRoutes } from './guard';
 import { accidentRoutes } from './routes/accidents';
+import { actionRoutes } from './routes/actions';
 import { assessmentRoutes } from './routes/assessments';
+import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboards';
 import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
@@ -32,6 +34,8 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  actions: actionRoutes,
+  audit: auditRoutes,
   docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;

@@ -13,5 +13,7 @@ export * from './guard';
 export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';
-export * from './submission';
 export * from './targeting';
+export * from './use-cases/change-action';
+export * from './use-cases/create-action';
+export * from './use-cases/submit-self-check';

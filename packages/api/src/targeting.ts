@@ -2,6 +2,7 @@ import {
   type DbContext,
   divisionOf,
   getEnterprise,
+  getEnterpriseActionCounts,
   getLatestInspection,
   getLatestSelfScore,
   getSelfScores,
@@ -60,13 +61,14 @@ export async function refreshTargetPriority(
   options: { expiredCriticalEvidence?: number; policy?: TargetingPolicy } = {},
 ): Promise<TargetEntry | undefined> {
   const computedAt = new Date().toISOString();
-  const [enterprise, latestScore, grave, inspection, stored] = await Promise.all([
+  const [enterprise, latestScore, grave, inspection, stored, actionCounts] = await Promise.all([
     getEnterprise(db, enterpriseId),
     getLatestSelfScore(db, enterpriseId),
     // A UTC day earlier than the Vietnamese one, so an accident just after midnight in Vietnam is not missed.
     listGraveAccidentsSince(db, enterpriseId, addDays(accidentsCountFrom(today), -1)),
     getLatestInspection(db, enterpriseId),
     getTargetEntry(db, enterpriseId),
+    getEnterpriseActionCounts(db, enterpriseId),
   ]);
   if (!enterprise) return undefined;
   const selfScoreOfInspectedPeriod = inspection
@@ -88,6 +90,7 @@ export async function refreshTargetPriority(
   };
   if (enterprise.lastSubmittedOn !== undefined) snapshot.lastSubmittedOn = enterprise.lastSubmittedOn;
   if (inspection) snapshot.lastInspectedOn = inspection.conductedOn;
+  if (actionCounts.overdue > 0) snapshot.overdueActions = actionCounts.overdue;
   const entry = rankedEntry(
     {
       enterpriseId,

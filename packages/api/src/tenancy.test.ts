@@ -1,4 +1,4 @@
-import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
+import { createAction, createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
@@ -38,6 +38,22 @@ beforeAll(async () => {
     createdAt: at,
     createdBy: 'seed',
     updatedAt: at,
+  });
+  await createAction(api.db, {
+    id: 'act-a',
+    enterpriseId: 'ent-a',
+    zoneId: 'zone-a',
+    source: { kind: 'manual' },
+    title: { vi: 'Sửa lan can', en: 'Fix the railing' },
+    legalBasis: [],
+    severity: 'major',
+    status: 'open',
+    dueOn: '2027-01-30',
+    version: 1,
+    createdAt: at,
+    createdBy: 'seed',
+    updatedAt: at,
+    updatedBy: 'seed',
   });
 });
 
@@ -127,6 +143,22 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   firmsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/enterprises?period=2026' },
   targets: { method: 'GET', path: '/v1/targets' },
   targetsOfZoneA: { method: 'GET', path: '/v1/targets?zoneId=zone-a' },
+  amendDraftOfA: { method: 'POST', path: '/v1/enterprises/ent-a/assessments/asmt-a/amend' },
+  listActionsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/actions?status=open' },
+  addActionForA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/actions',
+    body: () => ({ title: { vi: 'Sửa lan can', en: 'Fix the railing' }, severity: 'major' }),
+  },
+  getActionOfA: { method: 'GET', path: '/v1/enterprises/ent-a/actions/act-a' },
+  // Without If-Match: every caller allowed and in scope gets 428, the others 403 or 404 first.
+  patchActionOfA: {
+    method: 'PATCH',
+    path: '/v1/enterprises/ent-a/actions/act-a',
+    body: () => ({ note: 'x' }),
+  },
+  overdueActionsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/actions?overdue=true' },
+  auditOfA: { method: 'GET', path: '/v1/enterprises/ent-a/audit' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -367,6 +399,69 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     managerB: 403,
     enterpriseA: 403,
     enterpriseB: 403,
+  },
+  amendDraftOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 409,
+    enterpriseB: 404,
+  },
+  listActionsOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  addActionForA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 201,
+    managerA: 201,
+    managerB: 404,
+    enterpriseA: 201,
+    enterpriseB: 404,
+  },
+  getActionOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  patchActionOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 428,
+    managerA: 428,
+    managerB: 404,
+    enterpriseA: 428,
+    enterpriseB: 404,
+  },
+  overdueActionsOfZoneA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  auditOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
   },
 };
 

@@ -7,6 +7,13 @@ import { keys, scoreSortKey } from './keys';
 import { queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
+/** Only `periodic` counts as the period's self-inspection (dashboards, schedules, targeting). */
+export type AssessmentKind = 'periodic' | 'thematic' | 'after_incident' | 'seasonal';
+
+/** Whether the assessment is the periodic one, which the counters and indexes follow. */
+export const isPeriodic = (assessment: Pick<Assessment, 'kind'>) =>
+  assessment.kind === undefined || assessment.kind === 'periodic';
+
 /** One answer to a checklist item. */
 export interface AnswerRecord {
   value: 'compliant' | 'partial' | 'non_compliant' | 'not_applicable';
@@ -29,6 +36,14 @@ export interface Assessment {
   templateId: string;
   templateVersion: number;
   period: string;
+  /** `periodic` (absent on records written before kinds existed) is one per period; the others any number of times. */
+  kind?: AssessmentKind;
+  /** The submitted assessment this draft amends. */
+  amends?: string;
+  /** Every earlier version this one replaces: the one it amends, and what that one replaced. */
+  replaces?: string[];
+  /** Set on a submitted assessment once an amendment of it is submitted. */
+  supersededBy?: string;
   status: 'draft' | 'submitted';
   version: number;
   applicableItemIds: string[];
@@ -48,6 +63,10 @@ const fields = [
   'templateId',
   'templateVersion',
   'period',
+  'kind',
+  'amends',
+  'replaces',
+  'supersededBy',
   'status',
   'version',
   'applicableItemIds',
@@ -95,25 +114,56 @@ function zoneStatsUpdate(
 }
 
 /**
- * Creates a draft. One assessment per enterprise and period: a second gets ConflictError `period_taken`.
- * The zone's draft counter goes up in the same transaction.
+ * Creates a draft, with an audit entry. A periodic one is one per enterprise and period (a second gets
+ * ConflictError `period_taken`) and counts in the zone's drafts; other kinds are neither. An amendment (`amends`)
+ * claims the period's one open amendment instead (a second gets ConflictError `amendment_open`), and only while
+ * the assessment it amends is submitted and not superseded (ConflictError `not_amendable`).
  */
 export async function createAssessment(ctx: DbContext, assessment: Assessment): Promise<Assessment> {
   const { pk } = keys.enterprise(assessment.enterpriseId);
-  await transactWrite(
-    ctx,
-    [
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.assessment(assessment.enterpriseId, assessment.id),
+          type: 'assessment',
+          ...assessment,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+  const errors: ConflictError[] = [new ConflictError('assessment_exists', `${assessment.id} exists`)];
+  if (assessment.amends !== undefined) {
+    items.push(
       {
         Put: {
           TableName: ctx.tableName,
           Item: {
-            ...keys.assessment(assessment.enterpriseId, assessment.id),
-            type: 'assessment',
-            ...assessment,
+            ...keys.amendment(assessment.enterpriseId, assessment.period),
+            type: 'unique',
+            owner: assessment.id,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      {
+        ConditionCheck: {
+          TableName: ctx.tableName,
+          Key: keys.assessment(assessment.enterpriseId, assessment.amends),
+          ConditionExpression: '#status = :submitted AND attribute_not_exists(#supersededBy)',
+          ExpressionAttributeNames: { '#status': 'status', '#supersededBy': 'supersededBy' },
+          ExpressionAttributeValues: { ':submitted': 'submitted' },
+        },
+      },
+    );
+    errors.push(
+      new ConflictError('amendment_open', `an amendment of period ${assessment.period} is already open`),
+      new ConflictError('not_amendable', `${assessment.amends} is not a submitted, current assessment`),
+    );
+  } else if (isPeriodic(assessment)) {
+    items.push(
       {
         Put: {
           TableName: ctx.tableName,
@@ -126,19 +176,30 @@ export async function createAssessment(ctx: DbContext, assessment: Assessment): 
         },
       },
       zoneStatsUpdate(ctx.tableName, assessment.zoneId, assessment.period, { draft: 1 }),
-      auditPut(ctx.tableName, pk, {
-        actor: assessment.createdBy,
-        action: 'assessment.create',
-        target: assessment.id,
-        at: assessment.createdAt,
-        details: {
-          period: assessment.period,
-          templateId: assessment.templateId,
-          templateVersion: assessment.templateVersion,
-        },
-      }),
-    ],
-    () => new ConflictError('period_taken', `an assessment for period ${assessment.period} already exists`),
+    );
+    errors.push(
+      new ConflictError('period_taken', `an assessment for period ${assessment.period} already exists`),
+    );
+  }
+  items.push(
+    auditPut(ctx.tableName, pk, {
+      actor: assessment.createdBy,
+      action: assessment.amends === undefined ? 'assessment.create' : 'assessment.amend',
+      target: assessment.id,
+      at: assessment.createdAt,
+      details: {
+        period: assessment.period,
+        kind: assessment.kind ?? 'periodic',
+        templateId: assessment.templateId,
+        templateVersion: assessment.templateVersion,
+        ...(assessment.amends === undefined ? {} : { amends: assessment.amends }),
+      },
+    }),
+  );
+  await transactWrite(
+    ctx,
+    items,
+    (index) => errors[index] ?? new ConflictError('condition_failed', 'refused'),
   );
   return assessment;
 }
@@ -303,140 +364,213 @@ export interface SubmissionFacts {
   highRisk: boolean;
 }
 
-/**
- * Submits a draft in one transaction: the assessment's status and score, the enterprise's latest-score item
- * (ranked by score within zone and period on gsi2), the zone counters by status, rating and section, the
- * enterprise's last submission date, and an audit entry. All or nothing.
- */
-export async function submitAssessment(
-  ctx: DbContext,
-  submission: {
-    assessment: Assessment;
-    score: StoredScore;
-    facts: SubmissionFacts;
-    /** The last day of the period whose self-inspection is owed after this one. */
-    nextDueOn: string;
-    actor: string;
-    at: string;
-  },
-): Promise<void> {
-  const { assessment, score, at } = submission;
-  const sectionAdds: Record<string, number> = {};
+/** A submission, as `submitAssessment` writes it. */
+export interface Submission {
+  assessment: Assessment;
+  score: StoredScore;
+  facts: SubmissionFacts;
+  /** The last day of the period whose self-inspection is owed after this one. */
+  nextDueOn: string;
+  actor: string;
+  at: string;
+  /** For an amendment: the submitted version it replaces (read before, with its score). */
+  replaced?: Assessment | undefined;
+  /** Writes of the firm's actions (new ones, cancelled ones, or their outbox) that go in the same transaction. */
+  actionWrites?: TransactItem[];
+  /** Added to the audit entry (for example the actions created). */
+  auditDetails?: Record<string, unknown>;
+}
+
+/** A score's contribution to the zone's counters, times `sign` (+1 to count it, −1 to take it back). */
+function scoreAdds(score: StoredScore, sign: 1 | -1): Record<string, number> {
+  const adds: Record<string, number> = {
+    [`rating#${score.rating}`]: sign,
+    scoreSumTenths: sign * Math.round(score.total * 10),
+  };
   for (const section of score.sections) {
     if (section.score === null) continue;
-    sectionAdds[`section#${section.id}#sumTenths`] = Math.round(section.score * 10);
-    sectionAdds[`section#${section.id}#count`] = 1;
+    adds[`section#${section.id}#sumTenths`] = sign * Math.round(section.score * 10);
+    adds[`section#${section.id}#count`] = sign;
   }
+  return adds;
+}
+
+/** Sums counter adds name by name. */
+function mergeAdds(...all: Record<string, number>[]): Record<string, number> {
+  const merged: Record<string, number> = {};
+  for (const adds of all)
+    for (const [name, value] of Object.entries(adds)) merged[name] = (merged[name] ?? 0) + value;
+  return merged;
+}
+
+/**
+ * The writes of a submission, the firm's actions aside: the assessment's status and score; for a periodic one
+ * the enterprise's latest-score item (ranked by score within zone and period on gsi2), the zone counters by
+ * status, rating and section, and the enterprise's last submission and next due day; for an amendment, the
+ * replaced version's `supersededBy`, its score taken back out of the counters (so the firm counts once) and the
+ * period's amendment claim released; an audit entry. Other kinds write only the assessment and the audit.
+ */
+export function submissionWrites(tableName: string, submission: Submission): TransactItem[] {
+  const { assessment, score, at, replaced } = submission;
   const { pk } = keys.enterprise(assessment.enterpriseId);
-  try {
-    await transactWrite(
-      ctx,
-      [
-        {
-          Update: {
-            TableName: ctx.tableName,
-            Key: keys.assessment(assessment.enterpriseId, assessment.id),
-            UpdateExpression:
-              'SET #status = :submitted, #score = :score, #submittedAt = :at, #submittedBy = :actor, #updatedAt = :at, #version = :next',
-            ConditionExpression: '#status = :draft',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#score': 'score',
-              '#submittedAt': 'submittedAt',
-              '#submittedBy': 'submittedBy',
-              '#updatedAt': 'updatedAt',
-              '#version': 'version',
-            },
-            ExpressionAttributeValues: {
-              ':submitted': 'submitted',
-              ':draft': 'draft',
-              ':score': score,
-              ':at': at,
-              ':actor': submission.actor,
-              ':next': assessment.version + 1,
-            },
-          },
+  const writes: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.assessment(assessment.enterpriseId, assessment.id),
+        UpdateExpression:
+          'SET #status = :submitted, #score = :score, #submittedAt = :at, #submittedBy = :actor, #updatedAt = :at, #version = :next',
+        // Saves are items of their own, keyed by the version they make; the closing save below takes the next one.
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#score': 'score',
+          '#submittedAt': 'submittedAt',
+          '#submittedBy': 'submittedBy',
+          '#updatedAt': 'updatedAt',
+          '#version': 'version',
         },
-        {
-          // Takes the next version, so a save racing the submit fails, and closes the answers at this version.
-          Put: {
-            TableName: ctx.tableName,
-            Item: {
-              ...keys.assessmentAnswers(assessment.enterpriseId, assessment.id, assessment.version + 1),
-              type: 'answer_save',
-              version: assessment.version + 1,
-              answers: {},
-              actor: submission.actor,
-              at,
-              submit: true,
-            } satisfies AnswerSave & Record<string, unknown>,
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+        ExpressionAttributeValues: {
+          ':submitted': 'submitted',
+          ':draft': 'draft',
+          ':score': score,
+          ':at': at,
+          ':actor': submission.actor,
+          ':next': assessment.version + 1,
         },
-        {
-          Put: {
-            TableName: ctx.tableName,
-            Item: {
-              ...keys.latestScore(assessment.enterpriseId, assessment.period),
-              type: 'latest_score',
-              gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
-              gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
-              enterpriseId: assessment.enterpriseId,
-              zoneId: assessment.zoneId,
-              period: assessment.period,
-              assessmentId: assessment.id,
-              name: submission.facts.enterpriseName,
-              sectorCode: submission.facts.sectorCode,
-              headcount: submission.facts.headcount,
-              highRisk: submission.facts.highRisk,
-              total: score.total,
-              rating: score.rating,
-              sections: score.sections,
-              submittedAt: at,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        zoneStatsUpdate(ctx.tableName, assessment.zoneId, assessment.period, {
-          draft: -1,
-          submitted: 1,
-          [`rating#${score.rating}`]: 1,
-          scoreSumTenths: Math.round(score.total * 10),
-          ...sectionAdds,
-        }),
-        {
-          Update: {
-            TableName: ctx.tableName,
-            Key: keys.enterprise(assessment.enterpriseId),
-            UpdateExpression: 'SET #last = :on, #due = :due, #gsi3pk = :gsi3pk, #gsi3sk = :gsi3sk',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: {
-              '#last': 'lastSubmittedOn',
-              '#due': 'selfCheckDueOn',
-              '#gsi3pk': 'gsi3pk',
-              '#gsi3sk': 'gsi3sk',
-            },
-            ExpressionAttributeValues: {
-              ':on': at.slice(0, 10),
-              ':due': submission.nextDueOn,
-              ':gsi3pk': keys.selfCheckDue(submission.nextDueOn),
-              ':gsi3sk': assessment.enterpriseId,
-            },
-          },
-        },
-        auditPut(ctx.tableName, pk, {
+      },
+    },
+    {
+      // Takes the next version, so a save racing the submit fails, and closes the answers at this version.
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.assessmentAnswers(assessment.enterpriseId, assessment.id, assessment.version + 1),
+          type: 'answer_save',
+          version: assessment.version + 1,
+          answers: {},
           actor: submission.actor,
-          action: 'assessment.submit',
-          target: assessment.id,
           at,
-          details: { total: score.total, rating: score.rating },
-        }),
-      ],
-      () => new ConflictError('condition_failed', 'refused'),
+          submit: true,
+        } satisfies AnswerSave & Record<string, unknown>,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+  if (replaced !== undefined) {
+    writes.push(
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.assessment(replaced.enterpriseId, replaced.id),
+          UpdateExpression: 'SET #supersededBy = :by',
+          ConditionExpression: '#status = :submitted AND attribute_not_exists(#supersededBy)',
+          ExpressionAttributeNames: { '#status': 'status', '#supersededBy': 'supersededBy' },
+          ExpressionAttributeValues: { ':submitted': 'submitted', ':by': assessment.id },
+        },
+      },
+      { Delete: { TableName: tableName, Key: keys.amendment(assessment.enterpriseId, assessment.period) } },
+    );
+  }
+  if (isPeriodic(assessment)) {
+    writes.push(
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.latestScore(assessment.enterpriseId, assessment.period),
+            type: 'latest_score',
+            gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
+            gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
+            enterpriseId: assessment.enterpriseId,
+            zoneId: assessment.zoneId,
+            period: assessment.period,
+            assessmentId: assessment.id,
+            name: submission.facts.enterpriseName,
+            sectorCode: submission.facts.sectorCode,
+            headcount: submission.facts.headcount,
+            highRisk: submission.facts.highRisk,
+            total: score.total,
+            rating: score.rating,
+            sections: score.sections,
+            submittedAt: at,
+          },
+          // A first submission creates the period's score; an amendment replaces the one it supersedes.
+          ...(replaced === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: '#assessmentId = :replaced',
+                ExpressionAttributeNames: { '#assessmentId': 'assessmentId' },
+                ExpressionAttributeValues: { ':replaced': replaced.id },
+              }),
+        },
+      },
+      zoneStatsUpdate(
+        tableName,
+        assessment.zoneId,
+        assessment.period,
+        replaced?.score === undefined
+          ? mergeAdds({ draft: -1, submitted: 1 }, scoreAdds(score, 1))
+          : mergeAdds(scoreAdds(replaced.score, -1), scoreAdds(score, 1)),
+      ),
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.enterprise(assessment.enterpriseId),
+          UpdateExpression: 'SET #last = :on, #due = :due, #gsi3pk = :gsi3pk, #gsi3sk = :gsi3sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: {
+            '#last': 'lastSubmittedOn',
+            '#due': 'selfCheckDueOn',
+            '#gsi3pk': 'gsi3pk',
+            '#gsi3sk': 'gsi3sk',
+          },
+          ExpressionAttributeValues: {
+            ':on': at.slice(0, 10),
+            ':due': submission.nextDueOn,
+            ':gsi3pk': keys.selfCheckDue(submission.nextDueOn),
+            ':gsi3sk': assessment.enterpriseId,
+          },
+        },
+      },
+    );
+  }
+  writes.push(
+    auditPut(tableName, pk, {
+      actor: submission.actor,
+      action: 'assessment.submit',
+      target: assessment.id,
+      at,
+      details: {
+        total: score.total,
+        rating: score.rating,
+        kind: assessment.kind ?? 'periodic',
+        ...(assessment.amends === undefined ? {} : { amends: assessment.amends }),
+        ...submission.auditDetails,
+      },
+    }),
+  );
+  return writes;
+}
+
+/**
+ * Submits a draft in one transaction: `submissionWrites` and the action writes. All or nothing. ConflictError
+ * `already_submitted` or `stale_version` when the draft changed, `actions_changed` when the firm's actions
+ * changed since they were read (retry), `not_amendable` when the replaced version was amended meanwhile.
+ */
+export async function submitAssessment(ctx: DbContext, submission: Submission): Promise<void> {
+  const writes = submissionWrites(ctx.tableName, submission);
+  try {
+    await transactWrite(ctx, [...writes, ...(submission.actionWrites ?? [])], (index) =>
+      index >= writes.length
+        ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; submit again")
+        : index <= 1
+          ? new ConflictError('condition_failed', 'refused')
+          : new ConflictError('not_amendable', 'the replaced version changed meanwhile'),
     );
   } catch (error) {
-    if (error instanceof ConflictError)
-      throw await draftConflict(ctx, assessment.enterpriseId, assessment.id);
+    if (error instanceof ConflictError && error.code === 'condition_failed')
+      throw await draftConflict(ctx, submission.assessment.enterpriseId, submission.assessment.id);
     throw error;
   }
 }

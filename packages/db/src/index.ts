@@ -1,4 +1,5 @@
 export * from './accidents';
+export * from './actions';
 export * from './assessments';
 export * from './audit';
 export * from './bootstrap';
@@ -14,4 +15,5 @@ export * from './markers';
 export * from './oversight';
 export * from './table';
 export * from './targets';
+export type { TransactItem } from './transact';
 export * from './zones';

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { toZoneAccidentCounts } from './accidents';
+import { toActionCounts } from './actions';
 import { toZoneStats } from './assessments';
 import { batchGetItems } from './batch';
 import type { DbContext } from './client';
@@ -63,7 +64,7 @@ export function toZoneEnterpriseCounts(Item: Record<string, unknown>): ZoneEnter
 
 /**
  * Everything a zone's dashboard reads, in ONE BatchGetItem (consistent): the zone, its registration counters, its
- * counters for the period and the one before, and its accident counters for the year. `zone` is undefined when the
+ * counters for the period and the one before, its accident counters for the year and its action counters. `zone` is undefined when the
  * zone does not exist.
  */
 export async function getZoneDashboardItems(
@@ -76,6 +77,7 @@ export async function getZoneDashboardItems(
     current: keys.zoneStats(query.zoneId, query.period),
     previous: keys.zoneStats(query.zoneId, query.previousPeriod),
     accidents: keys.zoneAccidents(query.zoneId, query.year),
+    actions: keys.zoneActionCounts(query.zoneId),
   };
   const found = new Map(
     (await batchGetItems(ctx, Object.values(wanted))).map((item) => [`${item.pk}|${item.sk}`, item]),
@@ -88,6 +90,7 @@ export async function getZoneDashboardItems(
     current: toZoneStats(itemOf(wanted.current) ?? {}),
     previous: toZoneStats(itemOf(wanted.previous) ?? {}),
     accidents: toZoneAccidentCounts(itemOf(wanted.accidents) ?? {}),
+    actions: toActionCounts(itemOf(wanted.actions) ?? {}),
   };
 }
 

@@ -19,6 +19,7 @@ export interface TargetSnapshotRecord {
   expiredCriticalEvidence: number;
   credibilityGap: number | null;
   lastInspectedOn?: string;
+  overdueActions?: number;
 }
 
 /** A firm's entry in the priority index. */

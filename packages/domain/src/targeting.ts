@@ -25,6 +25,8 @@ export interface TargetingFacts {
   credibilityGap: number | null;
   /** `YYYY-MM-DD` of the latest inspection. */
   lastInspectedOn?: string;
+  /** Corrective actions still pending past their due day (absent: none known). */
+  overdueActions?: number;
 }
 
 /** Every knob of the targeting model; TARGETING.md says what each one changes and how to tune it. */
@@ -65,6 +67,10 @@ export interface TargetingWeights {
   credibilityGapPer10Points: number;
   /** Gaps above this many points count as this many. */
   credibilityGapCap: number;
+  /** Added to the multiplier per overdue corrective action (up to `overdueActionsCap`). */
+  overdueAction: number;
+  /** Overdue actions beyond this count add nothing more, so the multiplier is at most 1 + overdueAction × cap. */
+  overdueActionsCap: number;
   /** The cut in priority right after an inspection (0.5 halves it); it fades to none over `recentInspectionDays`. */
   recentInspectionCut: number;
   /** How long a past inspection lowers the priority. */
@@ -91,6 +97,8 @@ export const DEFAULT_TARGETING_WEIGHTS: TargetingWeights = {
   credibilityGapFrom: 10,
   credibilityGapPer10Points: 0.5,
   credibilityGapCap: 50,
+  overdueAction: 0.05,
+  overdueActionsCap: 10,
   recentInspectionCut: 0.5,
   recentInspectionDays: 365,
 };
@@ -106,6 +114,7 @@ export type TargetingReasonCode =
   | 'serious_accidents'
   | 'expired_critical_evidence'
   | 'credibility_gap'
+  | 'overdue_actions'
   | 'recently_inspected'
   | 'random_sample';
 
@@ -254,6 +263,17 @@ function assess(
       () => ({
         vi: `Tự đánh giá cao hơn kết quả thanh tra ${number(gap).vi} điểm`,
         en: `Self-assessment ${number(gap).en} points above the inspection score`,
+      }),
+    );
+  }
+  const overdueActions = count(facts.overdueActions ?? 0);
+  if (overdueActions > 0) {
+    priority *= multiply(
+      1 + weights.overdueAction * Math.min(overdueActions, weights.overdueActionsCap),
+      'overdue_actions',
+      () => ({
+        vi: `${overdueActions} hành động khắc phục quá hạn`,
+        en: `${overdueActions} corrective ${overdueActions === 1 ? 'action' : 'actions'} overdue`,
       }),
     );
   }

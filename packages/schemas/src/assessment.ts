@@ -6,6 +6,12 @@ export const createAssessmentSchema = v.strictObject({
   templateId: id('templateId'),
   templateVersion: v.optional(count(1, 999_999)),
   period: periodText(),
+  kind: v.optional(
+    v.picklist(
+      ['periodic', 'thematic', 'after_incident', 'seasonal'],
+      'kind is periodic, thematic, after_incident or seasonal',
+    ),
+  ),
 });
 export type CreateAssessmentInput = v.InferOutput<typeof createAssessmentSchema>;
 

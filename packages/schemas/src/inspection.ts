@@ -17,5 +17,7 @@ export const createInspectionSchema = v.strictObject({
   notes: v.optional(
     v.pipe(v.string(), wellFormed(), v.trim(), v.maxLength(4000, 'notes are at most 4,000 characters')),
   ),
+  /** The due day of the actions this inspection raises; by default each follows its item's severity. */
+  actionsDueOn: v.optional(dateText('actionsDueOn')),
 });
 export type CreateInspectionInput = v.InferOutput<typeof createInspectionSchema>;

@@ -133,6 +133,10 @@ export const assessmentSchema = v.strictObject({
   templateId: text,
   templateVersion: whole(1),
   period: text,
+  kind: v.exactOptional(v.picklist(['periodic', 'thematic', 'after_incident', 'seasonal'])),
+  amends: v.exactOptional(text),
+  replaces: v.exactOptional(v.array(text)),
+  supersededBy: v.exactOptional(text),
   status: v.picklist(['draft', 'submitted']),
   version: whole(1),
   applicableItemIds: v.array(text),
@@ -154,6 +158,10 @@ export const assessmentSummarySchema = v.strictObject({
   templateId: text,
   templateVersion: whole(1),
   period: text,
+  kind: v.exactOptional(v.picklist(['periodic', 'thematic', 'after_incident', 'seasonal'])),
+  amends: v.exactOptional(text),
+  replaces: v.exactOptional(v.array(text)),
+  supersededBy: v.exactOptional(text),
   status: v.picklist(['draft', 'submitted']),
   version: whole(1),
   applicableItemCount: whole(),
@@ -173,6 +181,13 @@ export const submissionSchema = v.strictObject({
   status: v.literal('submitted'),
   submittedAt: instant,
   score: scoreSchema,
+  actions: v.exactOptional(
+    v.strictObject({
+      created: v.array(text),
+      cancelled: v.exactOptional(v.array(text)),
+      via: v.picklist(['transaction', 'outbox']),
+    }),
+  ),
 });
 
 const evidenceEntries = {
@@ -275,6 +290,9 @@ export const inspectionSchema = v.strictObject({
   createdAt: instant,
   selfScore: v.nullable(v.number()),
   credibilityGap: v.nullable(v.number()),
+  actions: v.exactOptional(
+    v.strictObject({ created: v.array(text), via: v.picklist(['transaction', 'outbox']) }),
+  ),
 });
 export const inspectionPageSchema = pageOf(inspectionSchema);
 
@@ -302,6 +320,8 @@ export const zoneDashboardSchema = v.strictObject({
     fatalities: whole(),
   }),
   covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
+  /** The zone's pending corrective actions now, and those of them past due (counters). */
+  actions: v.strictObject({ open: whole(), overdue: whole() }),
 });
 export type ZoneDashboard = v.InferOutput<typeof zoneDashboardSchema>;
 

@@ -1,5 +1,7 @@
 import { accidentsContract } from './accidents';
+import { actionsContract } from './actions';
 import { assessmentsContract } from './assessments';
+import { auditContract } from './audit';
 import { dashboardsContract } from './dashboards';
 import { enterprisesContract } from './enterprises';
 import { evidenceContract } from './evidence';
@@ -29,4 +31,6 @@ export const contract: GroupContract = {
   ...inspectionsContract,
   ...dashboardsContract,
   ...targetsContract,
+  ...actionsContract,
+  ...auditContract,
 };

@@ -71,12 +71,15 @@ export const dashboardRoutes = () =>
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
         // Every key is known from the path and the query: one BatchGetItem, the zone among them.
-        const { zone, registrations, current, previous, accidents } = await getZoneDashboardItems(db, {
-          zoneId,
-          period: formatPeriod(period),
-          previousPeriod: formatPeriod(previousPeriod(period)),
-          year,
-        });
+        const { zone, registrations, current, previous, accidents, actions } = await getZoneDashboardItems(
+          db,
+          {
+            zoneId,
+            period: formatPeriod(period),
+            previousPeriod: formatPeriod(previousPeriod(period)),
+            year,
+          },
+        );
         if (!zone) throw notFound('zone');
         const {
           obligedGroup: _group,
@@ -101,6 +104,8 @@ export const dashboardRoutes = () =>
           fatalAccidents: accidents.fatal,
           accidents: { year, ...accidents },
           covers: { group, text: obligedGroupText(group) },
+          // Pending corrective actions of the zone's firms now (not per period), from counters.
+          actions,
         });
       },
     )
