@@ -1,5 +1,13 @@
-import { createApp, createAwsDeps } from '@antoan/api';
+import { createAwsDeps } from '@antoan/api/aws';
+import { cognitoTokens } from '@antoan/api/aws-tokens';
+import { createApp } from '@antoan/api/create-app';
+import { enterpriseRoutes } from '@antoan/api/routes/enterprises';
+import { createDbContext } from '@antoan/db';
 import { handle } from 'hono/aws-lambda';
 
-/** Lambda entry for the `enterprises` resource group: dependencies are built once per container. */
-export const handler = handle(createApp(createAwsDeps(), { groups: ['enterprises'] }));
+/** Lambda entry for the `enterprises` resource group: its own routes and the clients it uses, built on first use. */
+export const handler = handle(
+  createApp(createAwsDeps(process.env, { db: createDbContext, tokens: cognitoTokens }), {
+    routes: [enterpriseRoutes],
+  }),
+);

@@ -1,10 +1,13 @@
-import { createAwsDeps, verifyUploadedObject } from '@antoan/api';
+import { createAwsDeps } from '@antoan/api/aws';
+import { s3EvidenceStore } from '@antoan/api/aws-evidence';
+import { verifyUploadedObject } from '@antoan/api/evidence-confirmation';
+import { createDbContext } from '@antoan/db';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
 
-const deps = createAwsDeps();
+const deps = createAwsDeps(process.env, { db: createDbContext, evidence: s3EvidenceStore });
 const logger = new Logger({ serviceName: 'evidence-verify' });
 
 /**

@@ -1,12 +1,15 @@
-import { createAwsDeps, readAwsConfig, runDailyJobs } from '@antoan/api';
+import { createAwsDeps } from '@antoan/api/aws';
+import { readAwsConfig } from '@antoan/api/config';
 import { sesDelivery } from '@antoan/api/email';
+import { runDailyJobs } from '@antoan/api/jobs/daily';
+import { createDbContext } from '@antoan/db';
 import { vietnamDate } from '@antoan/domain';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 
-const deps = createAwsDeps();
+const deps = createAwsDeps(process.env, { db: createDbContext });
 const logger = new Logger({ serviceName: 'reminders' });
 const { notifyFrom } = readAwsConfig();
 const deliver = notifyFrom ? sesDelivery(new SESv2Client({}), notifyFrom) : undefined;

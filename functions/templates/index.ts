@@ -1,5 +1,10 @@
-import { createApp, createAwsDeps } from '@antoan/api';
+import { createAwsDeps } from '@antoan/api/aws';
+import { cognitoTokens } from '@antoan/api/aws-tokens';
+import { createApp } from '@antoan/api/create-app';
+import { templateRoutes } from '@antoan/api/routes/templates';
 import { handle } from 'hono/aws-lambda';
 
-/** Lambda entry for the `templates` resource group: dependencies are built once per container. */
-export const handler = handle(createApp(createAwsDeps(), { groups: ['templates'] }));
+/** Lambda entry for the `templates` resource group: its own routes and the clients it uses, built on first use. */
+export const handler = handle(
+  createApp(createAwsDeps(process.env, { tokens: cognitoTokens }), { routes: [templateRoutes] }),
+);

@@ -11,6 +11,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
   AntoanFunction,
@@ -42,6 +43,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   targets: 'read',
   providers: 'readwrite',
   reviews: 'read',
+  actions: 'readwrite',
+  audit: 'read',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
 };
@@ -113,6 +116,18 @@ export class ApiStack extends Stack {
       },
     });
 
+    // The key that signs page cursors (HMAC-SHA-256), shared by every API function so a cursor issued by one
+    // container opens in another. CloudFormation resolves it into the functions' environment at deploy time.
+    const cursorKey = new Secret(this, 'CursorKey', {
+      description: 'antoan API: HMAC key for page cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(cursorKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The cursor key only signs page cursors that expire within 24 hours; rotating it would only make open cursors restart from page one, and the functions read it at deploy time, not through a rotation-aware client.',
+    });
+
     const functionsScope = new Construct(this, 'Functions');
     const noAuthorizer = new HttpNoneAuthorizer();
     const functions = new Map<ResourceGroup, AntoanFunction>();
@@ -120,7 +135,11 @@ export class ApiStack extends Stack {
       const fn = new AntoanFunction(functionsScope, group, {
         entry: functionEntry(group),
         description: `antoan API: ${group} routes`,
-        environment: { JWT_ISSUER: auth.issuer, JWT_AUDIENCE: auth.audience },
+        environment: {
+          JWT_ISSUER: auth.issuer,
+          JWT_AUDIENCE: auth.audience,
+          CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
+        },
       });
       const access = tableAccessOf[group];
       // createAwsDeps() reads TABLE_NAME at init even in a function that never touches the table.

@@ -196,7 +196,11 @@ describe('ApiStack', () => {
       const settings = Object.keys(fn.Properties.Environment.Variables).filter(
         (name) => name !== 'EVIDENCE_BUCKET',
       );
-      expect(settings.sort()).toEqual(['JWT_AUDIENCE', 'JWT_ISSUER', 'TABLE_NAME']);
+      expect(settings.sort()).toEqual(['CURSOR_KEY', 'JWT_AUDIENCE', 'JWT_ISSUER', 'TABLE_NAME']);
+      // A reference to the generated secret, resolved by CloudFormation, never a literal key.
+      expect(JSON.stringify(fn.Properties.Environment.Variables.CURSOR_KEY)).toContain(
+        'resolve:secretsmanager',
+      );
     }
   });
 

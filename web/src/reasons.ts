@@ -136,6 +136,7 @@ export const targetingReasonTexts: Record<TargetingReasonCode, LocalizedText> = 
   serious_accidents: { vi: 'Có tai nạn nặng', en: 'Serious accidents' },
   expired_critical_evidence: { vi: 'Minh chứng quan trọng hết hạn', en: 'Critical evidence expired' },
   credibility_gap: { vi: 'Chênh lệch với kết quả thanh tra', en: 'Gap with inspection results' },
+  overdue_actions: { vi: 'Hành động khắc phục quá hạn', en: 'Corrective actions overdue' },
   recently_inspected: { vi: 'Mới được thanh tra', en: 'Recently inspected' },
   random_sample: { vi: 'Chọn ngẫu nhiên', en: 'Random pick' },
 };

@@ -1,9 +1,11 @@
-import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from './deps';
-import { notFound } from './errors';
-import { handleError, problemResponse } from './problem';
+import type { Hono } from 'hono';
+import type { RouteModule } from './create-app';
+import type { AppEnv } from './deps';
+import { type GuardedRoute, guardedRoutes } from './guard';
 import { accidentRoutes } from './routes/accidents';
+import { actionRoutes } from './routes/actions';
 import { assessmentRoutes } from './routes/assessments';
+import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboards';
 import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
@@ -17,7 +19,11 @@ import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
 
-/** The API's resource groups. On AWS each group is one Lambda function; locally one process serves them all. */
+/**
+ * The registry of the API's resource groups: infra makes one Lambda function and its routes per group, and the
+ * local platform serves them all. A Lambda entry does NOT import this file: it imports its own route module and
+ * `createApp` from `./create-app`, so its bundle holds its group only.
+ */
 export const resourceGroups = {
   health: healthRoutes,
   zones: zoneRoutes,
@@ -32,30 +38,21 @@ export const resourceGroups = {
   targets: targetRoutes,
   providers: providerRoutes,
   reviews: evidenceReviewRoutes,
+  actions: actionRoutes,
+  audit: auditRoutes,
   docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
+/** Every group's routes, for the one process that serves them all (the local platform, tests). */
+export const allRoutes = (): RouteModule[] => Object.values(resourceGroups);
+
 /**
- * Builds the Hono app with the given groups (all by default).
- * @example handle(createApp(deps, { groups: ['zones'] }))
+ * Every route the API serves (all groups, plus `extraRoutes`), as the input guard sees them: method, path, its
+ * `:param` names and whether it declares a query schema. Tests enumerate it, so a route added later is covered.
  */
-export function createApp(
-  deps: AppDeps,
-  options: { groups?: readonly ResourceGroup[]; extraRoutes?: readonly Hono<AppEnv>[] } = {},
-): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use(async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
-  for (const extra of options.extraRoutes ?? []) app.route('/', extra);
-  for (const group of options.groups ?? (Object.keys(resourceGroups) as ResourceGroup[])) {
-    app.route('/', resourceGroups[group]());
-  }
-  app.notFound((c) => problemResponse(c, notFound('route')));
-  app.onError(handleError);
-  return app;
+export function appRoutes(extraRoutes: readonly Hono<AppEnv>[] = []): GuardedRoute[] {
+  return guardedRoutes([...extraRoutes, ...Object.values(resourceGroups).map((group) => group())]);
 }
 
 /** The routes a group serves, as API Gateway spells them (`GET /v1/enterprises/{eid}`). */

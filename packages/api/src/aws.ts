@@ -1,35 +1,58 @@
-import { createDbContext } from '@antoan/db';
-import { createEvidenceStore, type EvidenceStore } from '@antoan/storage';
-import { S3Client } from '@aws-sdk/client-s3';
-import { createRemoteJWKSet } from 'jose';
+import type { DbContext } from '@antoan/db';
+import type { EvidenceStore } from '@antoan/storage';
 import { ulid } from 'ulid';
 import { readAwsConfig } from './config';
 import type { AppDeps } from './deps';
-import { createTokenVerifier } from './principal';
+import type { TokenVerifier } from './principal';
 
-/** For functions granted no bucket: any use is a wiring mistake and fails loudly. */
-const withoutEvidenceBucket = new Proxy({} as EvidenceStore, {
-  get: () => {
-    throw new Error('environment variable EVIDENCE_BUCKET is required by this route');
-  },
-});
+/**
+ * The clients a function uses, each passed by its entry: what an entry does not pass is not in its bundle.
+ * - `db`: `createDbContext` from `@antoan/db` (DynamoDB);
+ * - `evidence`: `s3EvidenceStore` from `@antoan/api/aws-evidence` (S3), in the functions that touch files only;
+ * - `tokens`: `cognitoTokens` from `@antoan/api/aws-tokens` (jose and Cognito's JWKS), in the API functions.
+ */
+export interface AwsClients {
+  db?: (tableName: string) => DbContext;
+  evidence?: (bucket: string) => EvidenceStore;
+  tokens?: (settings: { issuer: string; audience: string }) => TokenVerifier;
+}
 
-/** Dependencies for a Lambda container: the table, and Cognito's JWKS for token checks. */
-export function createAwsDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
+const missing = (what: string) => () => {
+  throw new Error(`this function was built without ${what}; pass it to createAwsDeps in its entry`);
+};
+
+/**
+ * Dependencies for a Lambda container. Every client is built on first use, not at init, so a request that never
+ * reaches DynamoDB (a 401, health) never pays for building one. Using a client the entry did not pass is a
+ * wiring mistake and fails loudly.
+ * @example createAwsDeps(process.env, { db: createDbContext, tokens: cognitoTokens })
+ */
+export function createAwsDeps(env: NodeJS.ProcessEnv = process.env, clients: AwsClients = {}): AppDeps {
   const config = readAwsConfig(env);
+  let db: DbContext | undefined;
+  let evidence: EvidenceStore | undefined;
+  let verifyToken: TokenVerifier | undefined;
   return {
-    db: createDbContext(config.tableName),
-    evidence:
-      config.evidenceBucket === undefined
-        ? withoutEvidenceBucket
-        : createEvidenceStore({ client: new S3Client({}), bucket: config.evidenceBucket }),
-    verifyToken: createTokenVerifier({
-      jwks: createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`)),
-      issuer: config.issuer,
-      audience: config.audience,
-    }),
+    get db() {
+      db ??= (clients.db ?? missing('a table client'))(config.tableName);
+      return db;
+    },
+    get evidence() {
+      if (config.evidenceBucket === undefined || clients.evidence === undefined)
+        return missing('an evidence bucket (EVIDENCE_BUCKET and an evidence store)')();
+      evidence ??= clients.evidence(config.evidenceBucket);
+      return evidence;
+    },
+    verifyToken: (token) => {
+      verifyToken ??= (clients.tokens ?? missing('a token verifier'))({
+        issuer: config.issuer,
+        audience: config.audience,
+      });
+      return verifyToken(token);
+    },
     now: () => new Date(),
     newId: ulid,
     ...(config.targetingDrawSecret === undefined ? {} : { targetingDrawSecret: config.targetingDrawSecret }),
+    ...(config.cursorKey === undefined ? {} : { cursorKey: config.cursorKey }),
   };
 }

@@ -19,5 +19,13 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     notifyFrom: env.NOTIFY_FROM,
     /** The secret mixed into the weekly random draw of the inspection list (targets function). */
     targetingDrawSecret: env.TARGETING_DRAW_SECRET,
+    /** The HMAC key for page cursors (API functions; the jobs list nothing). At least 32 characters. */
+    cursorKey: cursorKeyOf(env.CURSOR_KEY),
   };
+}
+
+function cursorKeyOf(value: string | undefined): Uint8Array | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32) throw new Error('environment variable CURSOR_KEY must be at least 32 characters');
+  return new TextEncoder().encode(value);
 }

@@ -1,10 +1,12 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
-import { createApp, type ResourceGroup, resourceGroups, routesOf } from './app';
+import { type ResourceGroup, resourceGroups, routesOf } from './app';
 import { contract } from './contract';
 import { contractKeyOf, contractViolations } from './contract-check';
+import { createApp } from './create-app';
 import type { AppDeps } from './deps';
 import { openApiDocument, problemStatusesOf } from './openapi';
+import { docsRoutes } from './routes/docs';
 
 const served = (Object.keys(resourceGroups) as ResourceGroup[]).flatMap((group) =>
   routesOf(group).map((route) => `${route.method} ${route.path}`),
@@ -59,7 +61,7 @@ describe('the contract', () => {
 
   it('is served without a token at /v1/openapi.json, and rendered at /v1/docs', async () => {
     // The docs group reads no dependency: the document is built from the schemas alone.
-    const app = createApp({} as AppDeps, { groups: ['docs'] });
+    const app = createApp({} as AppDeps, { routes: [docsRoutes] });
     const response = await app.request('/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));

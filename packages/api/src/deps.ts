@@ -1,6 +1,7 @@
 import type { DbContext } from '@antoan/db';
 import type { EvidenceStore } from '@antoan/storage';
 import type { Context } from 'hono';
+import type { CursorKey } from './cursor';
 import type { Principal, TokenVerifier } from './principal';
 
 /** What the app needs from outside; built once per process (Lambda container or local platform). */
@@ -18,11 +19,19 @@ export interface AppDeps {
    * samples. Without it the draw is seeded by the ISO week alone (tests).
    */
   targetingDrawSecret?: string;
+  /**
+   * The secret that signs page cursors (HMAC-SHA-256): from configuration on AWS, from `.data/` locally. Without
+   * one, `createApp` makes a random key, so cursors last as long as the process (tests, in-memory platform).
+   */
+  cursorKey?: CursorKey;
 }
+
+/** The dependencies routes see: `createApp` has settled the optional ones. */
+export type ResolvedDeps = AppDeps & { cursorKey: CursorKey };
 
 /** Hono environment of every route. */
 export interface AppEnv {
-  Variables: { deps: AppDeps; principal: Principal };
+  Variables: { deps: ResolvedDeps; principal: Principal; requestId: string };
 }
 
 export type AppContext = Context<AppEnv>;

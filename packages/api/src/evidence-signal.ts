@@ -2,11 +2,18 @@ import { type DbContext, type Evidence, listEvidence } from '@antoan/db';
 import { criticalEvidenceKinds, expiredCriticalEvidenceCount } from '@antoan/domain';
 import { publishedTemplates } from '@antoan/templates';
 
-/** Kinds of proof behind a critical item of any published template. */
-const criticalKinds = new Set(publishedTemplates.flatMap((template) => [...criticalEvidenceKinds(template)]));
+let criticalKindsOnce: ReadonlySet<string> | undefined;
 
-/** Whether this kind of proof stands behind a critical item of some published template. */
-export const isCriticalEvidenceKind = (kind: string): boolean => criticalKinds.has(kind as never);
+/** Kinds of proof behind a critical item of any published template (worked out on first use). */
+const criticalKinds = (): ReadonlySet<string> => {
+  criticalKindsOnce ??= new Set(
+    publishedTemplates().flatMap((template) => [...criticalEvidenceKinds(template)]),
+  );
+  return criticalKindsOnce;
+};
+
+/** Whether proof of this kind stands behind a critical item, so that its expiry moves a firm's inspection priority. */
+export const isCriticalEvidenceKind = (kind: string): boolean => criticalKinds().has(kind);
 
 /** How many critical kinds of proof the firm has let run out on `today` (it reads only the firm's evidence). */
 export async function expiredCriticalEvidenceOf(
@@ -21,5 +28,5 @@ export async function expiredCriticalEvidenceOf(
     evidence.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
-  return expiredCriticalEvidenceCount(evidence, criticalKinds, today);
+  return expiredCriticalEvidenceCount(evidence, criticalKinds(), today);
 }

@@ -1,7 +1,8 @@
 import { createAccident, createEnterprise, createZone, type Enterprise, getTargetEntry } from '@antoan/db';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from './app';
+import { allRoutes } from './app';
+import { createApp } from './create-app';
 import { refreshTargetPriority, rerankZoneTargets } from './targeting';
 import { callers, createTestApi, faultInjectable, type TestApi } from './test-support';
 
@@ -95,7 +96,7 @@ describe('a refresh that fails after the write', () => {
     });
     mock.on(QueryCommand).rejects(throttled);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = createApp({ ...api.deps, db });
+    const app = createApp({ ...api.deps, db }, { routes: allRoutes() });
     const response = await app.request('/v1/enterprises/ent-a/accidents', {
       method: 'POST',
       headers: {

@@ -3,6 +3,7 @@ import {
   type DbContext,
   divisionOf,
   getEnterprise,
+  getEnterpriseActionCounts,
   getLatestInspection,
   getLatestSelfScore,
   getSelfChecks,
@@ -73,13 +74,14 @@ export async function refreshTargetPriority(
   options: { expiredCriticalEvidence?: number; policy?: TargetingPolicy } = {},
 ): Promise<TargetEntry | undefined> {
   const computedAt = new Date().toISOString();
-  const [enterprise, latestScore, grave, inspection, stored] = await Promise.all([
+  const [enterprise, latestScore, grave, inspection, stored, actionCounts] = await Promise.all([
     getEnterprise(db, enterpriseId),
     getLatestSelfScore(db, enterpriseId),
     // A UTC day earlier than the Vietnamese one, so an accident just after midnight in Vietnam is not missed.
     listGraveAccidentsSince(db, enterpriseId, addDays(accidentsCountFrom(today), -1)),
     getLatestInspection(db, enterpriseId),
     getTargetEntry(db, enterpriseId),
+    getEnterpriseActionCounts(db, enterpriseId),
   ]);
   if (!enterprise) return undefined;
   const selfCheckOfInspectedPeriod = inspection
@@ -105,6 +107,7 @@ export async function refreshTargetPriority(
   };
   if (enterprise.lastSubmittedOn !== undefined) snapshot.lastSubmittedOn = enterprise.lastSubmittedOn;
   if (inspection) snapshot.lastInspectedOn = inspection.conductedOn;
+  if (actionCounts.overdue > 0) snapshot.overdueActions = actionCounts.overdue;
   const entry = rankedEntry(
     {
       enterpriseId,
@@ -117,8 +120,25 @@ export async function refreshTargetPriority(
     today,
     options.policy ?? DEFAULT_TARGETING_POLICY,
   );
+  // Nothing behind the priority changed (same facts, same day): the stored entry stands, and nothing is written.
+  if (stored && sameRanking(stored, entry)) return stored;
   await putTargetEntry(db, entry);
   return entry;
+}
+
+/** JSON with object keys sorted, so two equal values read back from DynamoDB in another key order compare equal. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+
+/** Whether two entries rank the firm the same way from the same facts (the computation time aside). */
+function sameRanking(a: TargetEntry, b: TargetEntry): boolean {
+  const { computedAt: _a, ...left } = a;
+  const { computedAt: _b, ...right } = b;
+  return canonical(left) === canonical(right);
 }
 
 /** The entry with its priority and must-include flag on `today`, from its snapshot. */
@@ -230,18 +250,20 @@ export async function listTargets(
       .padStart(8, '0');
   let sampleReads = 0;
   const wanted = Math.min(sampleSize, Math.max(0, query.limit - taken.size));
-  while (picks.size < wanted) {
-    const walk = targetsInSampleOrder(db, scope, `${hex()}${hex()}`);
-    let pick: TargetEntry | undefined;
-    for (let entry = await walk.next(); entry; entry = await walk.next()) {
-      if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId)) {
-        pick = entry;
-        break;
-      }
+  // One walk of the fixed pseudo-random order from a point drawn for the week, taking the firms it meets: one merge
+  // across zones for the whole share (not one per pick), each zone read about its share of the picks at a time.
+  if (wanted > 0) {
+    const walk = targetsInSampleOrder(
+      db,
+      scope,
+      `${hex()}${hex()}`,
+      Math.ceil(wanted / scope.zoneIds.length) + 1,
+    );
+    for (let entry = await walk.next(); entry && picks.size < wanted; entry = await walk.next()) {
+      if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId))
+        picks.set(entry.enterpriseId, entry);
     }
     sampleReads += walk.itemsRead;
-    if (!pick) break;
-    picks.set(pick.enterpriseId, pick);
   }
 
   const candidates = new Map([...taken, ...picks]);

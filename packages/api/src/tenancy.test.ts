@@ -1,4 +1,4 @@
-import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
+import { createAction, createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
@@ -45,6 +45,22 @@ beforeAll(async () => {
     { enterpriseId: 'ent-a', id: 'ev-pending', kind: 'osh_plan', issuedOn: '2026-01-02' },
     { verify: false },
   );
+  await createAction(api.db, {
+    id: 'act-a',
+    enterpriseId: 'ent-a',
+    zoneId: 'zone-a',
+    source: { kind: 'manual' },
+    title: { vi: 'Sửa lan can', en: 'Fix the railing' },
+    legalBasis: [],
+    severity: 'major',
+    status: 'open',
+    dueOn: '2027-01-30',
+    version: 1,
+    createdAt: at,
+    createdBy: 'seed',
+    updatedAt: at,
+    updatedBy: 'seed',
+  });
 });
 
 type Caller = keyof typeof callers | 'anonymous';
@@ -153,6 +169,22 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
       validUntil: '2029-12-31',
     }),
   },
+  amendDraftOfA: { method: 'POST', path: '/v1/enterprises/ent-a/assessments/asmt-a/amend' },
+  listActionsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/actions?status=open' },
+  addActionForA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/actions',
+    body: () => ({ title: { vi: 'Sửa lan can', en: 'Fix the railing' }, severity: 'major' }),
+  },
+  getActionOfA: { method: 'GET', path: '/v1/enterprises/ent-a/actions/act-a' },
+  // Without If-Match: every caller allowed and in scope gets 428, the others 403 or 404 first.
+  patchActionOfA: {
+    method: 'PATCH',
+    path: '/v1/enterprises/ent-a/actions/act-a',
+    body: () => ({ note: 'x' }),
+  },
+  overdueActionsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/actions?overdue=true' },
+  auditOfA: { method: 'GET', path: '/v1/enterprises/ent-a/audit' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -431,6 +463,69 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     enterpriseA: 403,
     enterpriseB: 403,
   },
+  amendDraftOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 409,
+    enterpriseB: 404,
+  },
+  listActionsOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  addActionForA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 201,
+    managerA: 201,
+    managerB: 404,
+    enterpriseA: 201,
+    enterpriseB: 404,
+  },
+  getActionOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  patchActionOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 428,
+    managerA: 428,
+    managerB: 404,
+    enterpriseA: 428,
+    enterpriseB: 404,
+  },
+  overdueActionsOfZoneA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  auditOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
 };
 
 const cases = Object.entries(matrix).flatMap(([route, expected]) =>
@@ -461,7 +556,7 @@ describe('tenancy matrix: every role against every route', () => {
   it('the 404 outside scope is the same body as for a missing enterprise', async () => {
     const outside = await api.call('GET', '/v1/enterprises/ent-a', { as: callers.managerB });
     const missing = await api.call('GET', '/v1/enterprises/ent-zzz', { as: callers.managerB });
-    const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+    const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined, requestId: undefined });
     expect(strip((await outside.json()) as Record<string, unknown>)).toEqual(
       strip((await missing.json()) as Record<string, unknown>),
     );

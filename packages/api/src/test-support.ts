@@ -14,7 +14,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { inject } from 'vitest';
-import { createApp } from './app';
+import { allRoutes } from './app';
+import { createApp } from './create-app';
 import type { AppDeps } from './deps';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './local-issuer';
 
@@ -46,7 +47,7 @@ export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<T
     { db, evidence, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid },
     overrides,
   );
-  const app = createApp(deps);
+  const app = createApp(deps, { routes: allRoutes() });
   const api: TestApi = {
     app,
     db,

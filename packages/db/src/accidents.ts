@@ -177,6 +177,11 @@ export async function getZoneAccidentCounts(
       }),
     ),
   );
+  return toZoneAccidentCounts(Item);
+}
+
+/** A zone's accident counters from their item (zeros for what is missing). */
+export function toZoneAccidentCounts(Item: Record<string, unknown>): ZoneAccidentCounts {
   const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
   return {
     fatal: number('fatal'),

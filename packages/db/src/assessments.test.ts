@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Assessment,
@@ -11,7 +11,6 @@ import {
 } from './assessments';
 import type { DbContext } from './client';
 import { createEnterprise, getEnterprise } from './enterprises';
-import { ConflictError } from './errors';
 import { getEvidenceFacts } from './evidence';
 import { keys } from './keys';
 import { createTestDb } from './local';
@@ -131,16 +130,56 @@ describe('assessments', () => {
         at,
       }),
     ).rejects.toMatchObject({ code: 'already_submitted' });
-    await expect(
-      saveAnswers(ctx, {
-        enterpriseId: 'e1',
-        assessmentId: 'a2',
-        expectedVersion: 4,
-        answers: { A: { value: 'partial' } },
-        actor: 'u1',
-        at,
+    const late = {
+      enterpriseId: 'e1',
+      assessmentId: 'a2',
+      answers: { A: { value: 'partial' } },
+      actor: 'u1',
+      at,
+    } as const;
+    // A save from the version the submit read loses to it.
+    await expect(saveAnswers(ctx, { ...late, expectedVersion: 3 })).rejects.toMatchObject({
+      code: 'already_submitted',
+    });
+    expect(await getAssessment(ctx, 'e1', 'a2')).toMatchObject({ answers: { A: { value: 'compliant' } } });
+  });
+
+  it('saves one small item per save, which is its audit entry too', async () => {
+    await createAssessment(ctx, draft('a9', '2029'));
+    const answers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `S1.${i}`,
+        { value: 'compliant' as const, note: 'Đã kiểm tra tại xưởng' },
+      ]),
+    );
+    const saved = await ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': 'ENT#e1', ':p': 'ASMT_ANSWERS#a9#' },
       }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    );
+    expect(saved.Items).toEqual([]);
+    await saveAnswers(ctx, {
+      enterpriseId: 'e1',
+      assessmentId: 'a9',
+      expectedVersion: 1,
+      answers,
+      actor: 'u9',
+      at,
+    });
+    const after = await ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': 'ENT#e1', ':p': 'ASMT_ANSWERS#a9#' },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    expect(after.Items).toEqual([expect.objectContaining({ version: 2, actor: 'u9', at, answers })]);
+    // Ten answers with notes fit in one 1 KB write unit.
+    expect(JSON.stringify(after.Items?.[0]).length).toBeLessThan(1024);
+    expect((await getAssessment(ctx, 'e1', 'a9'))?.version).toBe(2);
   });
 
   it('reads only the firm’s own evidence', async () => {

@@ -1,5 +1,8 @@
 import { ulid } from 'ulid';
+import type { DbContext } from './client';
+import type { Page } from './cursor';
 import { keys } from './keys';
+import { queryPage } from './query';
 
 /** Who did what to what, and when. Written in the same transaction as the change it records. */
 export interface AuditEntry {
@@ -18,4 +21,37 @@ export function auditPut(tableName: string, ownerPk: string, entry: AuditEntry) 
       Item: { ...keys.audit(ownerPk, entry.at, ulid()), type: 'audit', ...entry },
     },
   };
+}
+
+/** An audit entry as the history shows it. */
+export interface AuditRecord {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details?: Record<string, unknown>;
+}
+
+/** An enterprise's audit entries, newest first. */
+export function listAuditOfEnterprise(
+  ctx: DbContext,
+  query: { enterpriseId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<AuditRecord>> {
+  return queryPage(
+    ctx,
+    {
+      partition: keys.enterprise(query.enterpriseId).pk,
+      sortBeginsWith: keys.auditPrefix,
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+    },
+    (item) => ({
+      at: item.at as string,
+      actor: item.actor as string,
+      action: item.action as string,
+      target: item.target as string,
+      ...(item.details === undefined ? {} : { details: item.details as Record<string, unknown> }),
+    }),
+  );
 }

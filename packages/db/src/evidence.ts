@@ -412,7 +412,9 @@ export interface Notification {
     | 'evidence_expired'
     | 'evidence_rejected'
     | 'self_check_due'
-    | 'self_check_overdue';
+    | 'self_check_overdue'
+    | 'action_due'
+    | 'action_overdue';
   message: { vi: string; en: string };
   createdAt: string;
 }

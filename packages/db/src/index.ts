@@ -1,4 +1,5 @@
 export * from './accidents';
+export * from './actions';
 export * from './assessments';
 export * from './audit';
 export * from './bootstrap';
@@ -15,4 +16,5 @@ export * from './oversight';
 export * from './providers';
 export * from './table';
 export * from './targets';
+export type { TransactItem } from './transact';
 export * from './zones';

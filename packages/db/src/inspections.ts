@@ -7,7 +7,7 @@ import type { Page } from './cursor';
 import { ConflictError } from './errors';
 import { keys } from './keys';
 import { queryPage } from './query';
-import { read, transactWrite } from './transact';
+import { read, type TransactItem, transactWrite } from './transact';
 
 /** An inspection by a labour inspector or the authority. Its findings and score never change. */
 export interface Inspection {
@@ -48,8 +48,16 @@ const toInspection = (item: Record<string, unknown>): Inspection =>
     fields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
   ) as unknown as Inspection;
 
-/** Records an inspection with an audit entry in the same transaction. */
-export async function createInspection(ctx: DbContext, inspection: Inspection): Promise<Inspection> {
+/**
+ * Records an inspection with an audit entry and `actionWrites` (the actions its findings raise) in the same
+ * transaction. ConflictError `actions_changed` when the firm's actions changed since they were read.
+ */
+export async function createInspection(
+  ctx: DbContext,
+  inspection: Inspection,
+  actionWrites: TransactItem[] = [],
+  auditDetails: Record<string, unknown> = {},
+): Promise<Inspection> {
   await transactWrite(
     ctx,
     [
@@ -69,10 +77,14 @@ export async function createInspection(ctx: DbContext, inspection: Inspection): 
         action: 'inspection.record',
         target: inspection.id,
         at: inspection.createdAt,
-        details: { conductedOn: inspection.conductedOn, total: inspection.score.total },
+        details: { conductedOn: inspection.conductedOn, total: inspection.score.total, ...auditDetails },
       }),
+      ...actionWrites,
     ],
-    () => new ConflictError('inspection_exists', `inspection ${inspection.id} is already recorded`),
+    (index) =>
+      index >= 2
+        ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; record again")
+        : new ConflictError('inspection_exists', `inspection ${inspection.id} is already recorded`),
   );
   return inspection;
 }

@@ -12,6 +12,15 @@ export const keys = {
     sk: `ASMT#${assessmentId}`,
   }),
   assessmentPrefix: 'ASMT#',
+  /**
+   * One save of a draft's answers (the change, who, when), at the version it created; the first save is version 2.
+   * Not under `ASMT#`, so listing assessments never reads them.
+   */
+  assessmentAnswers: (enterpriseId: string, assessmentId: string, version: number) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ASMT_ANSWERS#${assessmentId}#${String(version).padStart(6, '0')}`,
+  }),
+  assessmentAnswersPrefix: (assessmentId: string) => `ASMT_ANSWERS#${assessmentId}#`,
   assessmentPeriod: (enterpriseId: string, period: string) => ({
     pk: `ENT#${enterpriseId}`,
     sk: `ASMT_PERIOD#${period}`,
@@ -76,6 +85,39 @@ export const keys = {
   }),
   /** Verified evidence of a zone waiting for a review of its content (gsi1), behind critical items first. */
   evidenceReviewQueue: (zoneId: string) => `EVIDENCE_REVIEW#${zoneId}`,
+  /** A corrective action of an enterprise. */
+  action: (enterpriseId: string, actionId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ACTION#${actionId}`,
+  }),
+  actionPrefix: 'ACTION#',
+  /** Claims an item for the firm's one pending action on it, so no gap gets two pending actions. */
+  pendingAction: (enterpriseId: string, itemId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `PENDING_ACTION#${itemId}`,
+  }),
+  pendingActionPrefix: 'PENDING_ACTION#',
+  /** A zone's pending actions by due day, oldest first (gsi1; present only while an action is pending). */
+  pendingActionsOfZone: (zoneId: string) => `ZONE#${zoneId}#PENDING_ACTIONS`,
+  pendingActionSortKey: (dueOn: string, actionId: string) => `${dueOn}#${actionId}`,
+  /** gsi3 partition of the pending actions due on a day, for the daily job. */
+  actionDue: (day: string) => `ACTION_DUE#${day}`,
+  /** Counters of pending and overdue actions, kept in the same transactions as the actions. */
+  zoneActionCounts: (zoneId: string) => ({ pk: `ZONE#${zoneId}`, sk: 'ACTION_COUNTS' }),
+  enterpriseActionCounts: (enterpriseId: string) => ({ pk: `ENT#${enterpriseId}`, sk: 'ACTION_COUNTS' }),
+  /** Actions a submission still has to create, written in the submission's transaction (see actions.ts). */
+  actionOutbox: (enterpriseId: string, sourceId: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `ACTION_OUTBOX#${sourceId}`,
+  }),
+  /** gsi3 partition of every undrained action outbox, for the daily job's sweep. */
+  actionOutboxes: () => 'ACTION_OUTBOX',
+  /** Claims a period's one open amendment. */
+  amendment: (enterpriseId: string, period: string) => ({
+    pk: `ENT#${enterpriseId}`,
+    sk: `AMENDING#${period}`,
+  }),
+  auditPrefix: 'AUDIT#',
   marker: (name: string) => ({ pk: `MARKER#${name}`, sk: 'MARKER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
 };

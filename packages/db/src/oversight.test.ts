@@ -1,17 +1,20 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAssessment, submitAssessment } from './assessments';
+import { getZoneAccidentCounts } from './accidents';
+import { getZoneActionCounts } from './actions';
+import { createAssessment, getZoneStats, submitAssessment } from './assessments';
 import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
 import { keys } from './keys';
 import { createTestDb } from './local';
 import {
+  getZoneDashboardItems,
   getZoneEnterpriseCounts,
   listZoneFirms,
   rebuildZoneEnterpriseCounts,
   type ZoneFirm,
 } from './oversight';
-import { createZone } from './zones';
+import { createZone, getZone } from './zones';
 
 let ctx: DbContext;
 const at = '2026-02-01T00:00:00.000Z';
@@ -178,5 +181,22 @@ describe('listZoneFirms', () => {
         cursor: 'bm9wZQ',
       }),
     ).rejects.toMatchObject({ name: 'InvalidCursorError' });
+  });
+});
+
+describe('getZoneDashboardItems', () => {
+  it('reads in one call what the four counter reads and the zone read give', async () => {
+    const query = { zoneId: 'z1', period: '2026-H1', previousPeriod: '2025-H2', year: '2026' };
+    expect(await getZoneDashboardItems(ctx, query)).toEqual({
+      zone: await getZone(ctx, 'z1'),
+      registrations: await getZoneEnterpriseCounts(ctx, 'z1'),
+      current: await getZoneStats(ctx, 'z1', '2026-H1'),
+      previous: await getZoneStats(ctx, 'z1', '2025-H2'),
+      accidents: await getZoneAccidentCounts(ctx, 'z1', '2026'),
+      actions: await getZoneActionCounts(ctx, 'z1'),
+    });
+    const missing = await getZoneDashboardItems(ctx, { ...query, zoneId: 'nope' });
+    expect(missing.zone).toBeUndefined();
+    expect(missing.current.submitted).toBe(0);
   });
 });

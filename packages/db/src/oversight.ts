@@ -1,10 +1,14 @@
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { toZoneAccidentCounts } from './accidents';
+import { toActionCounts } from './actions';
+import { toZoneStats } from './assessments';
 import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Enterprise } from './enterprises';
 import { InvalidCursorError } from './errors';
 import { keys } from './keys';
 import { read, type TransactItem } from './transact';
+import { toZone } from './zones';
 
 /** Registrations of a zone by risk group and month (`YYYY-MM` of `createdAt`). */
 export interface ZoneEnterpriseCounts {
@@ -45,12 +49,49 @@ export async function getZoneEnterpriseCounts(ctx: DbContext, zoneId: string): P
       }),
     ),
   );
+  return toZoneEnterpriseCounts(Item);
+}
+
+/** A zone's registration counters from their item. */
+export function toZoneEnterpriseCounts(Item: Record<string, unknown>): ZoneEnterpriseCounts {
   const counts: ZoneEnterpriseCounts = { highRisk: {}, regular: {} };
   for (const [name, value] of Object.entries(Item)) {
     const match = name.match(/^(highRisk|regular)#(\d{4}-\d{2})$/);
     if (match?.[2] && typeof value === 'number') counts[match[1] as 'highRisk' | 'regular'][match[2]] = value;
   }
   return counts;
+}
+
+/**
+ * Everything a zone's dashboard reads, in ONE BatchGetItem (consistent): the zone, its registration counters, its
+ * counters for the period and the one before, its accident counters for the year and its action counters. `zone` is undefined when the
+ * zone does not exist.
+ */
+export async function getZoneDashboardItems(
+  ctx: DbContext,
+  query: { zoneId: string; period: string; previousPeriod: string; year: string },
+) {
+  const wanted = {
+    zone: keys.zone(query.zoneId),
+    registrations: keys.zoneEnterpriseCounts(query.zoneId),
+    current: keys.zoneStats(query.zoneId, query.period),
+    previous: keys.zoneStats(query.zoneId, query.previousPeriod),
+    accidents: keys.zoneAccidents(query.zoneId, query.year),
+    actions: keys.zoneActionCounts(query.zoneId),
+  };
+  const found = new Map(
+    (await batchGetItems(ctx, Object.values(wanted))).map((item) => [`${item.pk}|${item.sk}`, item]),
+  );
+  const itemOf = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`);
+  const zone = itemOf(wanted.zone);
+  return {
+    zone: zone ? toZone(zone) : undefined,
+    registrations: toZoneEnterpriseCounts(itemOf(wanted.registrations) ?? {}),
+    current: toZoneStats(itemOf(wanted.current) ?? {}),
+    previous: toZoneStats(itemOf(wanted.previous) ?? {}),
+    accidents: toZoneAccidentCounts(itemOf(wanted.accidents) ?? {}),
+    actions: toActionCounts(itemOf(wanted.actions) ?? {}),
+  };
 }
 
 /**

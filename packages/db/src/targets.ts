@@ -19,6 +19,7 @@ export interface TargetSnapshotRecord {
   expiredCriticalEvidence: number;
   credibilityGap: number | null;
   lastInspectedOn?: string;
+  overdueActions?: number;
 }
 
 /** A firm's entry in the priority index. */
@@ -261,15 +262,20 @@ export function targetsByPriority(ctx: DbContext, scope: TargetScope, pageSize: 
 
 /**
  * The entries of the scope in sample order (`sampleKey`), starting at `from` (16 hex digits) and wrapping around
- * once, read one item per partition at a time: the first entry is the firm whose hash follows `from`, so a
+ * once, read `pageSize` items per partition at a time (one by default): the first entry is the firm whose hash follows `from`, so a
  * uniformly random `from` picks every firm with about the same chance.
  */
-export function targetsInSampleOrder(ctx: DbContext, scope: TargetScope, from: string): TargetReader {
+export function targetsInSampleOrder(
+  ctx: DbContext,
+  scope: TargetScope,
+  from: string,
+  pageSize = 1,
+): TargetReader {
   const partitions = partitionsOf(scope, keys.targetSampleOfZone);
   const filter = scope.sectorPrefix === undefined ? {} : { sectorPrefix: scope.sectorPrefix };
   const halves = [
-    new IndexMerge(ctx, 'gsi2', partitions, { pageSize: 1, sortRange: { op: '>=', value: from }, ...filter }),
-    new IndexMerge(ctx, 'gsi2', partitions, { pageSize: 1, sortRange: { op: '<', value: from }, ...filter }),
+    new IndexMerge(ctx, 'gsi2', partitions, { pageSize, sortRange: { op: '>=', value: from }, ...filter }),
+    new IndexMerge(ctx, 'gsi2', partitions, { pageSize, sortRange: { op: '<', value: from }, ...filter }),
   ] as const;
   return {
     async next() {

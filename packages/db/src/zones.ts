@@ -15,7 +15,8 @@ export interface Zone {
   createdAt: string;
 }
 
-const toZone = (item: Record<string, unknown>): Zone => ({
+/** A zone from its stored item. */
+export const toZone = (item: Record<string, unknown>): Zone => ({
   id: item.id as string,
   code: item.code as string,
   name: item.name as string,

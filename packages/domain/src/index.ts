@@ -1,4 +1,5 @@
 export * from './accidents';
+export * from './actions';
 export * from './applicability';
 export * from './dashboard';
 export * from './evidence-signal';

@@ -25,6 +25,8 @@ export interface TargetSnapshot {
   credibilityGap: number | null;
   /** `YYYY-MM-DD` of the latest inspection. */
   lastInspectedOn?: string;
+  /** Corrective actions pending past their due day, from the firm's counter (absent in entries made before). */
+  overdueActions?: number;
 }
 
 /**
@@ -60,5 +62,6 @@ export function targetingFactsOn(
     credibilityGap: snapshot.credibilityGap,
   };
   if (snapshot.lastInspectedOn !== undefined) facts.lastInspectedOn = snapshot.lastInspectedOn;
+  if (snapshot.overdueActions !== undefined) facts.overdueActions = snapshot.overdueActions;
   return facts;
 }

@@ -474,3 +474,17 @@ describe('seededRandom', () => {
     for (const value of draw('x')) expect(value >= 0 && value < 1).toBe(true);
   });
 });
+
+describe('overdue corrective actions', () => {
+  it('raise the priority by ×0.05 each, named as overdue_actions, bounded at ×1.5', () => {
+    const base = priorityOf(steelWorks, { today }).priority;
+    const three = priorityOf({ ...steelWorks, overdueActions: 3 }, { today });
+    expect(three.priority).toBeCloseTo(base * 1.15, 1);
+    expect(three.reasons.map((reason) => reason.code)).toContain('overdue_actions');
+    const many = priorityOf({ ...steelWorks, overdueActions: 500 }, { today }).priority;
+    expect(many).toBeCloseTo(base * 1.5, 1);
+    expect(
+      priorityOf({ ...steelWorks, overdueActions: 0 }, { today }).reasons.map((r) => r.code),
+    ).not.toContain('overdue_actions');
+  });
+});

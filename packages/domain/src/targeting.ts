@@ -25,6 +25,8 @@ export interface TargetingFacts {
   credibilityGap: number | null;
   /** `YYYY-MM-DD` of the latest inspection. */
   lastInspectedOn?: string;
+  /** Corrective actions still pending past their due day (absent: none known). */
+  overdueActions?: number;
 }
 
 /** Every knob of the targeting model; TARGETING.md says what each one changes and how to tune it. */
@@ -72,6 +74,10 @@ export interface TargetingWeights {
   credibilityGapPer10Points: number;
   /** Gaps above this many points count as this many. */
   credibilityGapCap: number;
+  /** Added to the multiplier per overdue corrective action (up to `overdueActionsCap`). */
+  overdueAction: number;
+  /** Overdue actions beyond this count add nothing more, so the multiplier is at most 1 + overdueAction × cap. */
+  overdueActionsCap: number;
   /** The cut in priority right after an inspection (0.5 halves it); it fades to none over `recentInspectionDays`. */
   recentInspectionCut: number;
   /** How long a past inspection lowers the priority. */
@@ -100,6 +106,8 @@ export const DEFAULT_TARGETING_WEIGHTS: TargetingWeights = {
   credibilityGapFrom: 10,
   credibilityGapPer10Points: 0.5,
   credibilityGapCap: 50,
+  overdueAction: 0.05,
+  overdueActionsCap: 10,
   recentInspectionCut: 0.5,
   recentInspectionDays: 365,
 };
@@ -116,6 +124,7 @@ export type TargetingReasonCode =
   | 'serious_accidents'
   | 'expired_critical_evidence'
   | 'credibility_gap'
+  | 'overdue_actions'
   | 'recently_inspected'
   | 'random_sample';
 
@@ -264,6 +273,17 @@ function assess(
       () => ({
         vi: `Tự đánh giá cao hơn kết quả thanh tra ${number(gap).vi} điểm`,
         en: `Self-assessment ${number(gap).en} points above the inspection score`,
+      }),
+    );
+  }
+  const overdueActions = count(facts.overdueActions ?? 0);
+  if (overdueActions > 0) {
+    priority *= multiply(
+      1 + weights.overdueAction * Math.min(overdueActions, weights.overdueActionsCap),
+      'overdue_actions',
+      () => ({
+        vi: `${overdueActions} hành động khắc phục quá hạn`,
+        en: `${overdueActions} corrective ${overdueActions === 1 ? 'action' : 'actions'} overdue`,
       }),
     );
   }
@@ -454,14 +474,16 @@ function count(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-const NUMBER_FORMATS = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
-};
+/** Built on first use: an `Intl.NumberFormat` costs milliseconds, and most cold starts never explain a priority. */
+let numberFormats: { vi: Intl.NumberFormat; en: Intl.NumberFormat } | undefined;
 
 /** A number as each language writes it: `42,5` and `5.000` in Vietnamese, `42.5` and `5,000` in English. */
 function number(value: number): LocalizedText {
-  return { vi: NUMBER_FORMATS.vi.format(value), en: NUMBER_FORMATS.en.format(value) };
+  numberFormats ??= {
+    vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+    en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+  };
+  return { vi: numberFormats.vi.format(value), en: numberFormats.en.format(value) };
 }
 
 function byId(a: TargetingFacts, b: TargetingFacts): number {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type AppDeps, createApp, runDailyJobs } from '@antoan/api';
+import { type AppDeps, allRoutes, createApp, runDailyJobs } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
@@ -14,6 +14,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { serve } from '@hono/node-server';
 import { ulid } from 'ulid';
 import type { LocalConfig } from './config';
+import { loadCursorKey } from './cursor-key';
 import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
@@ -86,6 +87,9 @@ export async function startPlatform(
       // A fresh secret per start: the week's random picks cannot be computed outside the platform.
       targetingDrawSecret: randomBytes(32).toString('hex'),
     };
+    // Cursors are signed; the key lives in the data directory like the data (in memory with ANTOAN_IN_MEMORY).
+    const cursorKey = await loadCursorKey(config.dataDir);
+    if (cursorKey) deps.cursorKey = cursorKey;
     if (config.seed) {
       const evidence = await seedDemoEvidence(deps);
       if (evidence.seeded) log(`uploaded and verified ${evidence.files} demo evidence files`);
@@ -105,7 +109,7 @@ export async function startPlatform(
     );
     daily.unref();
     stack.push(async () => clearInterval(daily));
-    const app = createApp(deps, { extraRoutes: [devRoutes(issuer, () => users)] });
+    const app = createApp(deps, { routes: allRoutes(), extraRoutes: [devRoutes(issuer, () => users)] });
     mountWebApp(app, log);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' }, () =>

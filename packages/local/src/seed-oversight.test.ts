@@ -1,5 +1,12 @@
 import { listTargets } from '@antoan/api';
-import { getZoneAccidentCounts, getZoneEnterpriseCounts, getZoneStats, listZoneFirms } from '@antoan/db';
+import {
+  getZoneAccidentCounts,
+  getZoneActionCounts,
+  getZoneEnterpriseCounts,
+  getZoneStats,
+  listActionsOfEnterprise,
+  listZoneFirms,
+} from '@antoan/db';
 import { createTestDb } from '@antoan/db/local';
 import { parsePeriod, zoneDashboardFigures } from '@antoan/domain';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -35,6 +42,23 @@ describe('the oversight demo', () => {
   it('seeds in seconds (printed; the machine’s load decides the exact figure)', () => {
     console.log(`demo seed: ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(90);
+  });
+
+  it('has corrective actions in every state, some of them overdue', async () => {
+    const statuses = new Set<string>();
+    let overdue = 0;
+    for (const enterprise of demoEnterprises()) {
+      const page = await listActionsOfEnterprise(db, { enterpriseId: enterprise.id, limit: 200 });
+      for (const action of page.items) {
+        statuses.add(action.status);
+        if (action.overdueCounted) overdue++;
+      }
+    }
+    expect([...statuses].sort()).toEqual(['cancelled', 'done', 'in_progress', 'open', 'verified']);
+    expect(overdue).toBeGreaterThan(0);
+    const zones = [...new Set(demoEnterprises().map((enterprise) => enterprise.zoneId))];
+    const counts = await Promise.all(zones.map((zone) => getZoneActionCounts(db, zone)));
+    expect(counts.some((count) => count.open > 0 && count.overdue > 0)).toBe(true);
   });
 
   it('gives a zone manager a dashboard with every status and a spread of ratings', async () => {

@@ -93,6 +93,8 @@ async function seedAssessment(
   answers: Record<string, AnswerRecord>,
   createdAt: Date,
   submitAt: Date | undefined,
+  today: string,
+  raiseActions: boolean,
 ): Promise<void> {
   const id = `demo-${enterprise.id}-${period}`;
   const at = createdAt.toISOString();
@@ -138,6 +140,8 @@ async function seedAssessment(
     evidence: {},
     actor: 'seed',
     at: submitAt,
+    today,
+    raiseActions,
   }).catch(ignoreConflict);
 }
 
@@ -193,6 +197,14 @@ export async function seedDemoOversight(
   const today = vietnamDate(now);
   const counts = { submitted: 0, drafts: 0, accidents: 0, inspections: 0 };
   const submittedNow = new Set<string>();
+  // Every submission raises actions through the API; the demo raises them for a few firms per zone only, so the
+  // first start stays fast (each action is two writes).
+  const actionFirms = new Set(
+    enterprises
+      .filter((enterprise) => !reserved.has(enterprise.id))
+      .filter((_, index) => index % 20 === 0)
+      .map((e) => e.id),
+  );
 
   await inBatches(enterprises, async (enterprise) => {
     if (reserved.has(enterprise.id)) return;
@@ -213,6 +225,8 @@ export async function seedDemoOversight(
         answersOf(ids, selfCompliance, `${enterprise.id}:${period}`),
         submitAt,
         submitAt,
+        today,
+        actionFirms.has(enterprise.id),
       );
     }
     if (conduct.diligence <= 0.3) return;
@@ -232,6 +246,8 @@ export async function seedDemoOversight(
       answers,
       daysBefore(now, 60, current.start),
       submitAt,
+      today,
+      actionFirms.has(enterprise.id),
     );
     if (submitAt) {
       counts.submitted++;

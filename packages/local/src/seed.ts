@@ -8,6 +8,7 @@ import {
   setMarker,
 } from '@antoan/db';
 import { demoEnterprises, demoUsers, demoZones } from './demo-data';
+import { seedDemoActions } from './seed-actions';
 import { seedDemoOversight } from './seed-oversight';
 
 /** Bump when the demo data changes, so existing local data gets the new demo on next start. */
@@ -53,6 +54,11 @@ export async function seedDemoData(
   for (const zone of demoZones) await rebuildZoneEnterpriseCounts(db, zone.id);
   const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
   await seedDemoOversight(db, enterprises, officers, now, (items, task) => inBatches(items, 12, task));
+  await seedDemoActions(
+    db,
+    enterprises.filter((enterprise) => !officers.has(enterprise.id)),
+    now,
+  );
   await setMarker(db, SEED_MARKER, new Date().toISOString());
   return { seeded: true, ...counts };
 }

@@ -1,6 +1,5 @@
-import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
-import { count, nameText } from './common';
+import { count, isBoundedDate, nameText } from './common';
 
 const TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -10,7 +9,7 @@ const timestamp = (label: string) =>
     v.string(),
     v.check((text) => {
       const match = TIMESTAMP_PATTERN.exec(text);
-      return match?.[1] !== undefined && isIsoDate(match[1]) && !Number.isNaN(Date.parse(text));
+      return match?.[1] !== undefined && isBoundedDate(match[1]) && !Number.isNaN(Date.parse(text));
     }, `${label} is a timestamp with its offset, such as 2026-11-20T08:30:00+07:00 or 2026-11-20T01:30:00Z`),
     v.transform((text) => new Date(text).toISOString()),
   );
@@ -20,8 +19,8 @@ export const createAccidentSchema = v.pipe(
   v.strictObject({
     occurredAt: timestamp('occurredAt'),
     severity: v.picklist(['fatal', 'serious', 'minor'], 'severity is fatal, serious or minor'),
-    victims: v.pipe(count(1), v.maxValue(10_000, 'victims must be at most 10,000')),
-    fatalities: count(),
+    victims: count(1, 10_000),
+    fatalities: count(0, 10_000),
     cause: nameText(500),
     description: nameText(4000),
   }),

@@ -1,11 +1,7 @@
-import { isPeriod } from '@antoan/domain';
 import * as v from 'valibot';
-import { listQueryEntries } from './common';
+import { listQueryEntries, periodText } from './common';
 
-const period = v.pipe(
-  v.string(),
-  v.check(isPeriod, 'period is YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1…YYYY-Q4, such as 2026-H2'),
-);
+const period = periodText();
 
 /** `GET /v1/zones/{zid}/dashboard?period=` query. */
 export const dashboardQuerySchema = v.strictObject({ period });

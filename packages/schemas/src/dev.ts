@@ -1,14 +1,13 @@
 import * as v from 'valibot';
+import { id } from './common';
 
 /** `POST /v1/dev/token` body (local platform only). */
 export const devTokenSchema = v.pipe(
   v.strictObject({
-    sub: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+    sub: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.@-]{1,128}$/, 'sub is 1–128 letters, digits, _ . @ or -')),
     role: v.picklist(['enterprise', 'zone_manager', 'inspector', 'authority']),
-    enterpriseId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
-    zoneIds: v.optional(
-      v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.maxLength(50)),
-    ),
+    enterpriseId: v.optional(id('enterpriseId')),
+    zoneIds: v.optional(v.pipe(v.array(id('zone id')), v.maxLength(50))),
   }),
   v.forward(
     v.check(

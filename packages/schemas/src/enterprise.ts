@@ -1,6 +1,6 @@
 import { isVsicCode, profileFlags } from '@antoan/domain';
 import * as v from 'valibot';
-import { count, nameText } from './common';
+import { count, id, nameText, wellFormed } from './common';
 
 /** A Vietnamese tax code: 10 digits, or 10 digits, a dash and 3 digits for a branch. */
 export const TAX_CODE_PATTERN = /^\d{10}(-\d{3})?$/;
@@ -21,7 +21,7 @@ export const createEnterpriseSchema = v.pipe(
       v.regex(TAX_CODE_PATTERN, 'taxCode is 10 digits, or 10 digits-3 digits for a branch'),
     ),
     name: nameText(300),
-    zoneId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    zoneId: id('zoneId'),
     sectorCode: v.pipe(
       v.string(),
       v.check(
@@ -29,9 +29,9 @@ export const createEnterpriseSchema = v.pipe(
         'sectorCode is a VSIC 2018 code: a section letter and 2–5 digits, such as F41 or C2410',
       ),
     ),
-    headcount: count(1),
+    headcount: count(1, 1_000_000),
     workforce: v.optional(workforceSchema),
-    strictEquipmentCount: v.optional(count()),
+    strictEquipmentCount: v.optional(count(0, 100_000)),
     flags: v.optional(
       v.pipe(
         v.array(v.picklist(profileFlags, `each flag is one of ${profileFlags.join(', ')}`)),
@@ -39,7 +39,13 @@ export const createEnterpriseSchema = v.pipe(
       ),
     ),
     contactEmail: v.optional(
-      v.pipe(v.string(), v.trim(), v.email('contactEmail is an e-mail address'), v.maxLength(254)),
+      v.pipe(
+        v.string(),
+        wellFormed(),
+        v.trim(),
+        v.email('contactEmail is an e-mail address'),
+        v.maxLength(254),
+      ),
     ),
   }),
   v.forward(

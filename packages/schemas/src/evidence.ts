@@ -1,8 +1,20 @@
-import { evidenceKinds, isIsoDate, requiresOwnExpiry, workerCategories } from '@antoan/domain';
+import { evidenceKinds, requiresOwnExpiry, workerCategories } from '@antoan/domain';
 import * as v from 'valibot';
-import { listQueryEntries } from './common';
+import { dateText, isWellFormed, listQueryEntries } from './common';
 
-const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${label} is a date, YYYY-MM-DD`));
+/** Control characters (C0, DEL, C1) and the bidirectional overrides that make a name read other than it is. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNSAFE_FILE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * True when a file name can go out in `Content-Disposition` once encoded (RFC 6266 / RFC 8187 `filename*`):
+ * well-formed Unicode (a lone surrogate cannot be UTF-8 encoded), with no control or bidi-override character.
+ */
+export function isHeaderSafeFileName(name: string): boolean {
+  return isWellFormed(name) && !UNSAFE_FILE_NAME_CHARACTERS.test(name);
+}
+
+const isoDate = dateText;
 
 /**
  * `POST /v1/enterprises/{eid}/evidence` body. `contentType` and `size` are only shape-checked here: the route
@@ -11,12 +23,22 @@ const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${labe
 export const requestEvidenceUploadSchema = v.pipe(
   v.strictObject({
     kind: v.picklist(evidenceKinds, `kind is one of ${evidenceKinds.join(', ')}`),
-    fileName: v.pipe(v.string(), v.trim(), v.minLength(1, 'fileName must not be empty'), v.maxLength(255)),
+    fileName: v.pipe(
+      v.string(),
+      v.check(
+        isHeaderSafeFileName,
+        'fileName must be well-formed Unicode without control or bidirectional-override characters',
+      ),
+      v.trim(),
+      v.minLength(1, 'fileName must not be empty'),
+      v.maxLength(255),
+    ),
     contentType: v.pipe(v.string(), v.minLength(1), v.maxLength(127)),
     size: v.pipe(
       v.number(),
       v.integer('size is a whole number of bytes'),
       v.minValue(1, 'size must be at least 1 byte'),
+      v.maxValue(Number.MAX_SAFE_INTEGER, 'size is too large'),
     ),
     sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, 'sha256 is 64 hexadecimal characters')),
     issuedOn: isoDate('issuedOn'),

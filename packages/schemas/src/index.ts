@@ -1,4 +1,5 @@
 export * from './accident';
+export * from './action';
 export * from './assessment';
 export * from './common';
 export * from './dashboard';

@@ -52,6 +52,8 @@ export const problemSchema = v.looseObject({
   localized: v.exactOptional(localizedSchema),
   code: v.exactOptional(text),
   errors: v.exactOptional(v.array(v.looseObject({ path: text, message: text }))),
+  /** The request's id (API Gateway's on AWS), as in the server's log line for it. */
+  requestId: v.exactOptional(text),
 });
 export type Problem = v.InferOutput<typeof problemSchema>;
 
@@ -153,6 +155,10 @@ export const assessmentSchema = v.strictObject({
   templateId: text,
   templateVersion: whole(1),
   period: text,
+  kind: v.exactOptional(v.picklist(['periodic', 'thematic', 'after_incident', 'seasonal'])),
+  amends: v.exactOptional(text),
+  replaces: v.exactOptional(v.array(text)),
+  supersededBy: v.exactOptional(text),
   status: v.picklist(['draft', 'submitted']),
   version: whole(1),
   applicableItemIds: v.array(text),
@@ -175,6 +181,10 @@ export const assessmentSummarySchema = v.strictObject({
   templateId: text,
   templateVersion: whole(1),
   period: text,
+  kind: v.exactOptional(v.picklist(['periodic', 'thematic', 'after_incident', 'seasonal'])),
+  amends: v.exactOptional(text),
+  replaces: v.exactOptional(v.array(text)),
+  supersededBy: v.exactOptional(text),
   status: v.picklist(['draft', 'submitted']),
   version: whole(1),
   applicableItemCount: whole(),
@@ -195,6 +205,13 @@ export const submissionSchema = v.strictObject({
   status: v.literal('submitted'),
   submittedAt: instant,
   score: scoreSchema,
+  actions: v.exactOptional(
+    v.strictObject({
+      created: v.array(text),
+      cancelled: v.exactOptional(v.array(text)),
+      via: v.picklist(['transaction', 'outbox']),
+    }),
+  ),
 });
 
 const evidenceEntries = {
@@ -330,6 +347,9 @@ export const inspectionSchema = v.strictObject({
     }),
   ),
   totalsGap: v.nullable(v.number()),
+  actions: v.exactOptional(
+    v.strictObject({ created: v.array(text), via: v.picklist(['transaction', 'outbox']) }),
+  ),
 });
 export const inspectionPageSchema = pageOf(inspectionSchema);
 
@@ -357,6 +377,8 @@ export const zoneDashboardSchema = v.strictObject({
     fatalities: whole(),
   }),
   covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
+  /** The zone's pending corrective actions now, and those of them past due (counters). */
+  actions: v.strictObject({ open: whole(), overdue: whole() }),
 });
 export type ZoneDashboard = v.InferOutput<typeof zoneDashboardSchema>;
 

@@ -1,10 +1,10 @@
 import { VSIC_CODE_PATTERN } from '@antoan/domain';
 import * as v from 'valibot';
-import { listQueryEntries } from './common';
+import { id, listQueryEntries } from './common';
 
 /** `GET /v1/targets?zoneId=&sectorCode=&limit=` query. `sectorCode` is a VSIC code or prefix from the division on. */
 export const targetsQuerySchema = v.strictObject({
-  zoneId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  zoneId: v.optional(id('zoneId')),
   sectorCode: v.optional(
     v.pipe(
       v.string(),

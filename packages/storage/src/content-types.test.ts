@@ -55,6 +55,36 @@ describe('checkTail', () => {
     expect(checkTail('application/pdf', withTrailing(1024 - eof.length + 1))).toBe(false);
   });
 
+  it('refuses anything appended after the end of the file: a ZIP after %%EOF, bytes after IEND or FFD9', () => {
+    const join = (...parts: Uint8Array[]) => {
+      const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        all.set(part, at);
+        at += part.length;
+      }
+      return all;
+    };
+    const zip = bytes(0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)); // an empty ZIP (end of central directory)
+    expect(checkTail('application/pdf', join(samplePdf(), zip))).toBe(false);
+    expect(checkTail('application/pdf', join(samplePdf(), new TextEncoder().encode('x')))).toBe(false);
+    expect(checkTail('image/png', join(samplePng(), zip))).toBe(false);
+    expect(checkTail('image/png', join(samplePng(), bytes(0x0a)))).toBe(false);
+    expect(checkTail('image/jpeg', join(sampleJpeg(), zip))).toBe(false);
+    expect(checkTail('image/jpeg', join(sampleJpeg(), bytes(0x00)))).toBe(false);
+  });
+
+  it('lets a PDF end with PDF white-space after %%EOF', () => {
+    const join = (pdf: Uint8Array, tail: number[]) => {
+      const all = new Uint8Array(pdf.length + tail.length);
+      all.set(pdf);
+      all.set(tail, pdf.length);
+      return all;
+    };
+    expect(checkTail('application/pdf', join(samplePdf(), [0x0d, 0x0a]))).toBe(true);
+    expect(checkTail('application/pdf', join(samplePdf(), [0x20, 0x09, 0x0c, 0x00, 0x0a]))).toBe(true);
+  });
+
   it('checks the ending of the type it is asked about', () => {
     expect(checkTail('image/png', sampleJpeg())).toBe(false);
     expect(checkTail('image/jpeg', samplePdf())).toBe(false);

@@ -18,10 +18,11 @@ const PNG_IEND = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]; // IEND chunk
 const JPEG_EOI = [0xff, 0xd9];
 
 const formats: Record<EvidenceContentType, { magic: number[]; tailIsComplete(last: Uint8Array): boolean }> = {
-  // %PDF-; the trailer's %%EOF may be followed by a line break or a little padding.
+  // %PDF-; the final %%EOF may be followed by PDF white-space only (a line break, padding), never by more
+  // data: bytes after it would be another file (a ZIP appended to a PDF is both), which is not evidence.
   'application/pdf': {
     magic: [0x25, 0x50, 0x44, 0x46, 0x2d],
-    tailIsComplete: (last) => indexOf(last.subarray(-TAIL_BYTES), PDF_EOF) >= 0,
+    tailIsComplete: (last) => endsWith(withoutTrailingPdfWhiteSpace(last.subarray(-TAIL_BYTES)), PDF_EOF),
   },
   'image/jpeg': { magic: [0xff, 0xd8, 0xff], tailIsComplete: (last) => endsWith(last, JPEG_EOI) },
   'image/png': {
@@ -45,7 +46,8 @@ export function sniffContentType(firstBytes: Uint8Array): EvidenceContentType | 
 
 /**
  * True when a file of `type` ends the way a complete file of that type does, which catches truncated
- * uploads: PDF has `%%EOF` in its last 1024 bytes, PNG ends with its IEND chunk, JPEG with `FF D9`.
+ * uploads and files with something appended (polyglots): PDF ends with `%%EOF` and at most white-space after it
+ * (within its last 1024 bytes), PNG ends with its IEND chunk, JPEG with `FF D9`; nothing may follow.
  */
 export function checkTail(type: EvidenceContentType, lastBytes: Uint8Array): boolean {
   return formats[type].tailIsComplete(lastBytes);
@@ -59,9 +61,11 @@ function endsWith(bytes: Uint8Array, suffix: number[]): boolean {
   return bytes.length >= suffix.length && startsWith(bytes.subarray(bytes.length - suffix.length), suffix);
 }
 
-function indexOf(bytes: Uint8Array, needle: number[]): number {
-  for (let start = 0; start + needle.length <= bytes.length; start++) {
-    if (needle.every((byte, i) => bytes[start + i] === byte)) return start;
-  }
-  return -1;
+/** PDF white-space (ISO 32000-1, 7.2.2): NUL, HT, LF, FF, CR and space. */
+const PDF_WHITE_SPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
+function withoutTrailingPdfWhiteSpace(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && PDF_WHITE_SPACE.has(bytes[end - 1] as number)) end--;
+  return bytes.subarray(0, end);
 }

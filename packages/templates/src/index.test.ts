@@ -88,7 +88,7 @@ describe('publishedTemplates, findTemplate and summarizeTemplate', () => {
     expect(findTemplate('osh-self-inspection', 1)).toBe(template);
     expect(findTemplate('osh-self-inspection', 99)).toBeUndefined();
     expect(findTemplate('no-such-template')).toBeUndefined();
-    expect(publishedTemplates).toContain(template);
+    expect(publishedTemplates()).toContain(template);
   });
 
   it('summarizes a template', () => {

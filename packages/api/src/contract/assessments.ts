@@ -44,4 +44,12 @@ export const assessmentsContract = {
     responses: { 200: ok('The score.', s.submissionSchema) },
     problems: [404, 409, 422],
   },
+  'POST /v1/enterprises/{eid}/assessments/{aid}/amend': {
+    summary: 'Open an amendment of a submitted periodic self-check (answers copied)',
+    tag: 'assessments',
+    access: 'enterprise (own)',
+    idempotent: true,
+    responses: { 201: ok('The amendment draft.', s.assessmentSchema, etag) },
+    problems: [404, 409],
+  },
 } satisfies GroupContract;

@@ -1,5 +1,7 @@
 import { accidentsContract } from './accidents';
+import { actionsContract } from './actions';
 import { assessmentsContract } from './assessments';
+import { auditContract } from './audit';
 import { dashboardsContract } from './dashboards';
 import { enterprisesContract } from './enterprises';
 import { evidenceContract } from './evidence';
@@ -33,4 +35,6 @@ export const contract: GroupContract = {
   ...targetsContract,
   ...providersContract,
   ...reviewsContract,
+  ...actionsContract,
+  ...auditContract,
 };

@@ -3,11 +3,14 @@ import { addDays } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 import { expiredCriticalEvidenceOf } from '../evidence-signal';
 import { refreshAfterWrite, rerankZoneTargets } from '../targeting';
+import { type ActionRun, runActionReminders } from './action-reminders';
 import { type NotificationDelivery, type ReminderRun, runReminders } from './reminders';
 
 /** What one run of the daily jobs did. */
 export interface DailyRun {
   reminders: ReminderRun;
+  /** Corrective actions: outboxes drained, actions due today and newly overdue (counted and notified). */
+  actions: ActionRun;
   /** Firms whose proof expired yesterday and whose target priority was refreshed. */
   refreshedForExpiry: number;
   /** Target entries read and rewritten by the re-rank of every zone. */
@@ -25,6 +28,7 @@ export async function runDailyJobs(
   deliver?: NotificationDelivery,
 ): Promise<DailyRun> {
   const reminders = await runReminders(deps, today, deliver);
+  const actions = await runActionReminders(deps, today);
   const expired = await listEvidenceExpiringOn(deps.db, addDays(today, -1));
   const firms = [...new Set(expired.map((evidence) => evidence.enterpriseId))];
   for (const enterpriseId of firms) {
@@ -43,5 +47,5 @@ export async function runDailyJobs(
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
-  return { reminders, refreshedForExpiry: firms.length, reranked };
+  return { reminders, actions, refreshedForExpiry: firms.length, reranked };
 }

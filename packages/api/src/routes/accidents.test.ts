@@ -122,9 +122,14 @@ describe('listing accidents', () => {
       '2026-11-20T01:30:00.000Z',
     ]);
     const rest = await api.call('GET', `/v1/enterprises/ent-a/accidents?limit=50&cursor=${page.nextCursor}`, {
-      as: callers.inspector,
+      as: callers.managerA,
     });
     expect(((await rest.json()) as { items: unknown[] }).items).toHaveLength(3);
+    // A cursor is bound to its caller: another one, even with the firm in scope, cannot use it.
+    const borrowed = await api.call('GET', `/v1/enterprises/ent-a/accidents?cursor=${page.nextCursor}`, {
+      as: callers.inspector,
+    });
+    expect(borrowed.status).toBe(400);
     expect((await api.call('GET', '/v1/enterprises/ent-a/accidents', { as: callers.managerB })).status).toBe(
       404,
     );

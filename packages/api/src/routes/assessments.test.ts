@@ -4,7 +4,8 @@ import { findTemplate } from '@antoan/templates';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
+import { allRoutes } from '../app';
+import { createApp } from '../create-app';
 import { callers, createTestApi, faultInjectable, type TestApi } from '../test-support';
 
 const template = findTemplate('osh-self-inspection', 1);
@@ -358,7 +359,7 @@ describe('a failure part-way leaves no trace', () => {
           ],
         }),
       );
-      const faulty = createApp({ ...api.deps, db });
+      const faulty = createApp({ ...api.deps, db }, { routes: allRoutes() });
       const token = await api.token(asOffice);
       const response = await faulty.request(`/v1/enterprises/ent-b/assessments/${draft.id}/submit`, {
         method: 'POST',

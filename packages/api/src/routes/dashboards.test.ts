@@ -137,6 +137,8 @@ describe('zone dashboard', () => {
         group: 'regular',
         text: expect.objectContaining({ en: expect.stringContaining('once a year') }),
       },
+      // One pending action per gap of the zone's submissions; exact counts are tested in actions.test.ts.
+      actions: { open: expect.any(Number), overdue: 0 },
     });
   });
 

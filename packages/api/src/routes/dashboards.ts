@@ -1,11 +1,4 @@
-import {
-  getZone,
-  getZoneAccidentCounts,
-  getZoneEnterpriseCounts,
-  getZoneStats,
-  listZoneFirms,
-  type Zone,
-} from '@antoan/db';
+import { getZone, getZoneDashboardItems, listZoneFirms, type Zone } from '@antoan/db';
 import {
   formatPeriod,
   type LocalizedText,
@@ -51,7 +44,7 @@ function obligedPeriod(text: string): { period: Period; group: 'highRisk' | 'reg
 
 /** A section's title from the newest published template that has a section with this id. */
 function sectionTitle(sectionId: string): LocalizedText {
-  const newestFirst = [...publishedTemplates].sort((a, b) => b.version - a.version);
+  const newestFirst = [...publishedTemplates()].sort((a, b) => b.version - a.version);
   for (const template of newestFirst) {
     const section = template.sections.find((candidate) => candidate.id === sectionId);
     if (section) return section.title;
@@ -73,15 +66,21 @@ export const dashboardRoutes = () =>
       valid('query', dashboardQuerySchema),
       async (c) => {
         const { db, now } = c.var.deps;
-        const zone = await loadZone(c, c.req.param('zid'));
+        const zoneId = c.req.param('zid');
+        if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        const [registrations, current, previous, accidents] = await Promise.all([
-          getZoneEnterpriseCounts(db, zone.id),
-          getZoneStats(db, zone.id, formatPeriod(period)),
-          getZoneStats(db, zone.id, formatPeriod(previousPeriod(period))),
-          getZoneAccidentCounts(db, zone.id, year),
-        ]);
+        // Every key is known from the path and the query: one BatchGetItem, the zone among them.
+        const { zone, registrations, current, previous, accidents, actions } = await getZoneDashboardItems(
+          db,
+          {
+            zoneId,
+            period: formatPeriod(period),
+            previousPeriod: formatPeriod(previousPeriod(period)),
+            year,
+          },
+        );
+        if (!zone) throw notFound('zone');
         const {
           obligedGroup: _group,
           weakestSections,
@@ -105,6 +104,8 @@ export const dashboardRoutes = () =>
           fatalAccidents: accidents.fatal,
           accidents: { year, ...accidents },
           covers: { group, text: obligedGroupText(group) },
+          // Pending corrective actions of the zone's firms now (not per period), from counters.
+          actions,
         });
       },
     )

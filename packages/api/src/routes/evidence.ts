@@ -8,7 +8,7 @@ import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { conflict, forbidden, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
 import { confirmEvidence } from '../evidence-confirmation';
-import { expiredCriticalEvidenceOf } from '../evidence-signal';
+import { expiredCriticalEvidenceOf, isCriticalEvidenceKind } from '../evidence-signal';
 import { idempotent } from '../idempotency';
 import { refreshAfterWrite } from '../targeting';
 import { declareEvidence } from '../use-cases/declare-evidence';
@@ -90,11 +90,14 @@ export const evidenceRoutes = () =>
       const evidence = await loadEvidence(c, enterprise.id, c.req.param('vid'));
       const settled = await confirmEvidence(deps, evidence, principal.sub);
       if (settled.status === 'rejected') return rejected(c, settled);
-      // New valid proof can close an expired-evidence gap in the firm's inspection priority.
-      const today = vietnamDate(deps.now());
-      await refreshAfterWrite(deps.db, enterprise.id, today, {
-        expiredCriticalEvidence: await expiredCriticalEvidenceOf(deps.db, enterprise.id, today),
-      });
+      // New valid proof can close an expired-evidence gap in the firm's inspection priority, but only proof of a
+      // critical kind counts there: for any other kind no fact behind the priority changed, so nothing is read.
+      if (isCriticalEvidenceKind(settled.kind)) {
+        const today = vietnamDate(deps.now());
+        await refreshAfterWrite(deps.db, enterprise.id, today, {
+          expiredCriticalEvidence: await expiredCriticalEvidenceOf(deps.db, enterprise.id, today),
+        });
+      }
       return c.json({ ...view(settled), status: 'verified' });
     })
     .post(

@@ -1,27 +1,13 @@
-import {
-  createInspection,
-  getSelfChecks,
-  type Inspection,
-  listInspections,
-  type SelfCheckItems,
-} from '@antoan/db';
-import {
-  compareWithSelfCheck,
-  credibilityGap,
-  findingErrors,
-  inspectionPeriod,
-  scoreInspection,
-  vietnamDate,
-} from '@antoan/domain';
+import { getSelfChecks, type Inspection, listInspections, type SelfCheckItems } from '@antoan/db';
+import { compareWithSelfCheck, credibilityGap } from '@antoan/domain';
 import { createInspectionSchema, listQuerySchema } from '@antoan/schemas';
-import { findTemplate } from '@antoan/templates';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppEnv } from '../deps';
-import { invalid } from '../errors';
 import { idempotent } from '../idempotency';
-import { refreshAfterWrite } from '../targeting';
+import { recordInspection } from '../use-cases/record-inspection';
+import { unwrap } from '../use-cases/result';
 
 /**
  * An inspection as the API shows it, compared with the self-check of its period as of now: `credibilityGap` is
@@ -61,55 +47,11 @@ export const inspectionRoutes = () =>
       async (c) => {
         const { deps, principal } = c.var;
         const enterprise = await loadEnterprise(c, c.req.param('eid'));
-        const input = c.req.valid('json');
-        const template = findTemplate(input.templateId, input.templateVersion);
-        if (!template) {
-          const known = findTemplate(input.templateId) !== undefined;
-          throw invalid([
-            {
-              path: known ? 'templateVersion' : 'templateId',
-              message: `no published template ${input.templateId}${known ? ` v${input.templateVersion}` : ''}`,
-            },
-          ]);
-        }
-        const today = vietnamDate(deps.now());
-        if (input.conductedOn > today) {
-          throw invalid([
-            { path: 'conductedOn', message: `conductedOn is after today (${today} in Vietnam)` },
-          ]);
-        }
-        const errors = findingErrors(template, enterprise, input.findings);
-        if (errors.length > 0) {
-          throw invalid(
-            errors.map(({ itemId, message }) => ({
-              path: itemId ? `findings.${itemId}` : 'findings',
-              message,
-            })),
-          );
-        }
-        const inspection: Inspection = {
-          id: deps.newId(),
-          enterpriseId: enterprise.id,
-          zoneId: enterprise.zoneId,
-          conductedOn: input.conductedOn,
-          period: inspectionPeriod(input.conductedOn, enterprise),
-          templateId: template.id,
-          templateVersion: template.version,
-          findings: input.findings,
-          ...(input.notes === undefined || input.notes === '' ? {} : { notes: input.notes }),
-          score: scoreInspection({
-            template,
-            profile: enterprise,
-            findings: input.findings,
-            conductedOn: input.conductedOn,
-          }),
-          inspectedBy: principal.sub,
-          createdAt: deps.now().toISOString(),
-        };
-        await createInspection(deps.db, inspection);
-        await refreshAfterWrite(deps.db, enterprise.id, today);
+        const { inspection, actions } = unwrap(
+          await recordInspection(deps, { enterprise, request: c.req.valid('json'), actor: principal.sub }),
+        );
         return c.json(
-          view(inspection, await getSelfChecks(deps.db, enterprise.id, [inspection.period])),
+          { ...view(inspection, await getSelfChecks(deps.db, enterprise.id, [inspection.period])), actions },
           201,
         );
       },

@@ -1,6 +1,8 @@
+import { listQuerySchema } from '@antoan/schemas';
 import { findTemplate, publishedTemplates, summarizeTemplate } from '@antoan/templates';
 import { Hono } from 'hono';
-import { authenticate } from '../access';
+import { authenticate } from '../auth';
+import { valid } from '../body';
 import type { AppEnv } from '../deps';
 import { notFound } from '../errors';
 
@@ -9,8 +11,9 @@ export const templateRoutes = () =>
   new Hono<AppEnv>()
     .use('/v1/templates', authenticate())
     .use('/v1/templates/*', authenticate())
-    .get('/v1/templates', (c) =>
-      c.json({ items: publishedTemplates.map(summarizeTemplate), nextCursor: null }),
+    // Every published template fits one page; the list still takes `limit` and `cursor` like every list.
+    .get('/v1/templates', valid('query', listQuerySchema), (c) =>
+      c.json({ items: publishedTemplates().map(summarizeTemplate), nextCursor: null }),
     )
     .get('/v1/templates/:tid/versions/:ver', (c) => {
       const version = c.req.param('ver');

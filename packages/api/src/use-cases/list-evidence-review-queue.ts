@@ -7,7 +7,9 @@ import type { AppDeps } from '../deps';
 /** The newest version of each published template: the one whose critical items a reviewer reads beside a document. */
 const currentTemplates = [
   ...new Map(
-    [...publishedTemplates].sort((a, b) => a.version - b.version).map((template) => [template.id, template]),
+    [...publishedTemplates()]
+      .sort((a, b) => a.version - b.version)
+      .map((template) => [template.id, template]),
   ).values(),
 ];
 

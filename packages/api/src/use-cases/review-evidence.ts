@@ -17,8 +17,9 @@ export type ReviewEvidenceResult = { ok: true; value: Evidence } | { ok: false; 
  * transaction as the verdict and its audit entry. The caller has already checked that the reviewer's scope covers
  * the firm; a firm never reviews its own evidence. A verdict is final: a corrected document is new evidence.
  *
- * Corrective actions: when the actions module is on the branch, a rejection opens one here for the items the
- * document stood behind (api.md "Evidence that can be trusted": "A rejected document … opens an action").
+ * Corrective actions: api.md ("Evidence that can be trusted") says a rejected document opens an action for the
+ * items it stood behind. Not done yet: the actions module is now merged, but a rejection still opens none here
+ * (it needs an action source for reviews and the firm's items that link the document).
  */
 export async function reviewEvidenceDecision(
   deps: Pick<AppDeps, 'db' | 'now'>,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { type Bundle, bundle, floorSource } from './bundling/esbuild';
+import { lambdaFunctions } from './bundling/functions';
+
+/**
+ * THE BUNDLE BUDGET: a function's bundle may exceed its floor (Hono plus the same AWS clients, built the same way)
+ * by at most 100 KB of our own code and libraries. The published checklist (legal text shipped as JSON data, about
+ * 73 KB minified) is counted apart, in the functions that read a template.
+ */
+export const BUNDLE_BUDGET_BYTES = 100 * 1024;
+
+const floors = new Map<string, Promise<Bundle>>();
+const floorOf = (clients: readonly string[]) => {
+  const key = clients.join('+') || 'hono';
+  let floor = floors.get(key);
+  if (!floor) {
+    floor = bundle({
+      source: floorSource(clients as Parameters<typeof floorSource>[0]),
+      name: `floor-${key}`,
+    });
+    floors.set(key, floor);
+  }
+  return floor;
+};
+
+describe('bundle budget: each function ≤ its floor + 100 KB, built with the esbuild settings of CDK', () => {
+  it.each(lambdaFunctions)(
+    '$name',
+    async ({ name, clients }) => {
+      const [own, floor] = await Promise.all([bundle({ entry: `${name}/index.ts` }), floorOf(clients)]);
+      const ours = own.bytes - own.templateDataBytes - floor.bytes;
+      expect(
+        ours,
+        `${name}: ${own.bytes} bytes, floor ${floor.bytes}, template data ${own.templateDataBytes}`,
+      ).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+      // Only the functions that touch files carry the S3 client, only the daily job SES, and no function a
+      // client it does not use.
+      expect(own.packages.has('@aws-sdk/client-s3'), `${name} and the S3 client`).toBe(
+        clients.includes('s3'),
+      );
+      expect(own.packages.has('@aws-sdk/client-sesv2'), `${name} and SES`).toBe(clients.includes('ses'));
+      expect(own.packages.has('@aws-sdk/client-dynamodb'), `${name} and DynamoDB`).toBe(
+        clients.includes('dynamodb'),
+      );
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,52 @@
+import type { AwsClient } from './esbuild';
+
+/**
+ * Every Lambda function, the AWS clients it needs (its floor), and a request it can answer without reaching
+ * AWS (API functions: a route of their own without a token, or health).
+ */
+export const lambdaFunctions: ReadonlyArray<{
+  name: string;
+  clients: readonly AwsClient[];
+  request?: { method: string; path: string };
+}> = [
+  { name: 'health', clients: [], request: { method: 'GET', path: '/v1/health' } },
+  { name: 'templates', clients: [], request: { method: 'GET', path: '/v1/templates' } },
+  { name: 'zones', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones' } },
+  { name: 'enterprises', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/enterprises/e-1' } },
+  {
+    name: 'assessments',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/assessments' },
+  },
+  {
+    name: 'evidence',
+    clients: ['dynamodb', 's3'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/evidence' },
+  },
+  {
+    name: 'notifications',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/notifications' },
+  },
+  {
+    name: 'accidents',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/accidents' },
+  },
+  {
+    name: 'inspections',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
+  },
+  { name: 'dashboards', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones/z-1/dashboard' } },
+  { name: 'targets', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/targets' } },
+  { name: 'providers', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/providers' } },
+  {
+    name: 'reviews',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/zones/z-1/evidence-review' },
+  },
+  { name: 'docs', clients: [], request: { method: 'GET', path: '/v1/docs' } },
+  { name: 'evidence-verify', clients: ['dynamodb', 's3'] },
+  { name: 'reminders', clients: ['dynamodb', 'ses'] },
+];

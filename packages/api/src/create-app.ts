@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { randomCursorKey } from './cursor';
+import type { AppDeps, AppEnv, ResolvedDeps } from './deps';
+import { notFound } from './errors';
+import { guardedRoutes, inputGuard } from './guard';
+import { handleError, problemResponse } from './problem';
+
+/** A resource group's routes: a function that builds its Hono sub-app (`zoneRoutes`, `evidenceRoutes`, …). */
+export type RouteModule = () => Hono<AppEnv>;
+
+/**
+ * Builds the Hono app from the route modules it serves. A Lambda entry passes only its own module, so its bundle
+ * carries only that group's code; the local platform passes them all (`allRoutes` in `./app`).
+ * @example handle(createApp(createAwsDeps(), { routes: [zoneRoutes] }))
+ */
+export function createApp(
+  deps: AppDeps,
+  options: { routes: readonly RouteModule[]; extraRoutes?: readonly Hono<AppEnv>[] },
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const resolved: ResolvedDeps = { ...deps, cursorKey: deps.cursorKey ?? randomCursorKey() };
+  const parts = [...(options.extraRoutes ?? []), ...options.routes.map((routes) => routes())];
+  // One guard for every route, present and future: ids in the path, undeclared query parameters, request id.
+  app.use(inputGuard(guardedRoutes(parts)));
+  app.use(async (c, next) => {
+    c.set('deps', resolved);
+    await next();
+  });
+  for (const part of parts) app.route('/', part);
+  app.notFound((c) => problemResponse(c, notFound('route')));
+  app.onError(handleError);
+  return app;
+}

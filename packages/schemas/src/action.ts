@@ -1,0 +1,115 @@
+import { isIsoDate } from '@antoan/domain';
+import * as v from 'valibot';
+import { listQueryEntries, nameText } from './common';
+
+const statuses = ['open', 'in_progress', 'done', 'verified', 'cancelled'] as const;
+const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${label} is a date, YYYY-MM-DD`));
+const id = (label: string) =>
+  v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} is 1–64 letters, digits, - or _`));
+const localized = v.strictObject({ vi: nameText(500), en: nameText(500) });
+const note = v.pipe(v.string(), v.trim(), v.maxLength(2000, 'note is at most 2,000 characters'));
+const overdueFlag = v.optional(v.picklist(['true', 'false'], 'overdue is true or false'));
+
+/** `GET /v1/enterprises/{eid}/actions?status=&overdue=&limit=&cursor=` query. */
+export const enterpriseActionsQuerySchema = v.strictObject({
+  status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
+  overdue: overdueFlag,
+  ...listQueryEntries,
+});
+export type EnterpriseActionsQuery = v.InferOutput<typeof enterpriseActionsQuerySchema>;
+
+/** `GET /v1/zones/{zid}/actions?overdue=&limit=&cursor=` query: the zone's pending actions, oldest due first. */
+export const zoneActionsQuerySchema = v.strictObject({ overdue: overdueFlag, ...listQueryEntries });
+export type ZoneActionsQuery = v.InferOutput<typeof zoneActionsQuerySchema>;
+
+/**
+ * `POST /v1/enterprises/{eid}/actions` body: an action added by hand, either about a checklist item (its title,
+ * legal basis and severity come from the template) or described in its own words.
+ */
+export const createActionSchema = v.pipe(
+  v.strictObject({
+    itemId: v.optional(id('itemId')),
+    title: v.optional(localized),
+    severity: v.optional(v.picklist(['critical', 'major', 'minor'], 'severity is critical, major or minor')),
+    dueOn: v.optional(isoDate('dueOn')),
+    owner: v.optional(nameText(200)),
+    note: v.optional(note),
+  }),
+  v.check(
+    (body) => body.itemId !== undefined || (body.title !== undefined && body.severity !== undefined),
+    'give an itemId, or a title and a severity',
+  ),
+);
+export type CreateActionInput = v.InferOutput<typeof createActionSchema>;
+
+/** `PATCH /v1/enterprises/{eid}/actions/{acid}` body (with `If-Match`). */
+export const patchActionSchema = v.pipe(
+  v.strictObject({
+    status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
+    owner: v.optional(nameText(200)),
+    note: v.optional(note),
+    evidenceIds: v.optional(
+      v.pipe(v.array(id('evidence id')), v.maxLength(20, 'at most 20 evidence ids per action')),
+    ),
+  }),
+  v.check((body) => Object.keys(body).length > 0, 'change at least one of status, owner, note, evidenceIds'),
+);
+export type PatchActionInput = v.InferOutput<typeof patchActionSchema>;
+
+/** A corrective action as the API returns it. */
+export const actionSchema = v.object({
+  id: v.string(),
+  enterpriseId: v.string(),
+  zoneId: v.string(),
+  source: v.object({
+    kind: v.picklist(['self_check', 'inspection', 'manual']),
+    id: v.optional(v.string()),
+    itemId: v.optional(v.string()),
+  }),
+  title: v.object({ vi: v.string(), en: v.string() }),
+  legalBasis: v.array(v.object({ document: v.string(), article: v.string() })),
+  severity: v.picklist(['critical', 'major', 'minor']),
+  evidenceKinds: v.optional(v.array(v.string())),
+  status: v.picklist(statuses),
+  owner: v.optional(v.string()),
+  dueOn: v.string(),
+  doneOn: v.optional(v.string()),
+  evidenceIds: v.optional(v.array(v.string())),
+  note: v.optional(v.string()),
+  verifiedBy: v.optional(v.string()),
+  /** Pending and past its due day, today in Vietnam. */
+  overdue: v.boolean(),
+  version: v.number(),
+  createdAt: v.string(),
+  createdBy: v.string(),
+  updatedAt: v.string(),
+  updatedBy: v.string(),
+});
+export type ActionView = v.InferOutput<typeof actionSchema>;
+
+/** A page of actions. */
+export const actionListSchema = v.object({
+  items: v.array(actionSchema),
+  nextCursor: v.nullable(v.string()),
+});
+export type ActionList = v.InferOutput<typeof actionListSchema>;
+
+/** `GET /v1/enterprises/{eid}/audit` query. */
+export const auditQuerySchema = v.strictObject(listQueryEntries);
+
+/** One entry of a firm's history. */
+export const auditEntrySchema = v.object({
+  at: v.string(),
+  actor: v.string(),
+  action: v.string(),
+  target: v.object({ kind: v.string(), id: v.string() }),
+  changes: v.record(v.string(), v.unknown()),
+});
+export type AuditEntryView = v.InferOutput<typeof auditEntrySchema>;
+
+/** A page of history, newest first. */
+export const auditListSchema = v.object({
+  items: v.array(auditEntrySchema),
+  nextCursor: v.nullable(v.string()),
+});
+export type AuditList = v.InferOutput<typeof auditListSchema>;

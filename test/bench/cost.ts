@@ -1,0 +1,196 @@
+import { verifyUploadedObject } from '@antoan/api';
+import { postThroughForm, samplePdf, sha256Hex } from '@antoan/storage/local';
+import { type Bench, expectStatus, officerOf, registerFirm } from './harness';
+import { emptyMeter, type Meter } from './meter';
+
+/** On-demand prices (issue 13): DynamoDB, Lambda (arm64, 512 MB as AntoanFunction sets it), HTTP API, S3. */
+export const PRICES = {
+  wru: 0.625 / 1e6,
+  rru: 0.125 / 1e6,
+  lambdaRequest: 0.2 / 1e6,
+  lambdaGbSecond: 0.0000133334,
+  lambdaMemoryGb: 0.5,
+  /** Lambda's billed time per AWS call it waits on (an in-region DynamoDB or S3 round trip). */
+  awsCallMs: 5,
+  httpApiRequest: 1.0 / 1e6,
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+};
+
+/** Everything one self-assessment cost, counted. */
+export interface AssessmentCost {
+  answersPerSave: number;
+  items: number;
+  saves: number;
+  apiRequests: number;
+  lambdaInvocations: number;
+  lambdaMs: number;
+  meter: Meter;
+  /** WRU of each autosave (PATCH), as DynamoDB reported them. */
+  wruPerSave: number[];
+  dollarsPer1000: number;
+  parts: Record<string, number>;
+}
+
+const add = (total: Meter, part: Meter) => {
+  total.calls += part.calls;
+  total.rru += part.rru;
+  total.wru += part.wru;
+  total.itemsRead += part.itemsRead;
+  total.s3Put += part.s3Put;
+  total.s3Get += part.s3Get;
+  total.s3Calls += part.s3Calls;
+};
+
+/**
+ * One firm's self-assessment through the API as the web app makes it: create the draft, upload and confirm three
+ * evidence files (browser POST to S3, the S3 event's verification run after the confirm), save the answers
+ * `answersPerSave` at a time with If-Match, submit. Every call is metered.
+ */
+export async function assessmentCost(
+  bench: Bench,
+  firmIndex: number,
+  answersPerSave: number,
+): Promise<AssessmentCost> {
+  const eid = await registerFirm(bench, 'zone-cost', firmIndex);
+  const as = officerOf(eid);
+  const total = emptyMeter();
+  let apiRequests = 0;
+  let lambdaInvocations = 0;
+  let lambdaMs = 0;
+  const wruPerSave: number[] = [];
+  /** One Lambda invocation: metered, timed (billed per started millisecond). */
+  const invoke = async <T>(work: () => Promise<T>, api = true): Promise<{ value: T; meter: Meter }> => {
+    const run = await bench.measure(work);
+    add(total, run.meter);
+    if (api) apiRequests++;
+    lambdaInvocations++;
+    // Billed time as it would be on Lambda: our own CPU time, plus a round trip for each AWS call it waited on
+    // (DynamoDB Local and the local S3 server on a shared machine are far slower than the real services).
+    lambdaMs += Math.ceil(run.cpuMs + PRICES.awsCallMs * (run.meter.calls + run.meter.s3Calls));
+    return run;
+  };
+
+  const draft = (
+    await invoke(async () =>
+      expectStatus<{ id: string; applicableItemIds: string[] }>(
+        await bench.call('POST', `/v1/enterprises/${eid}/assessments`, as, {
+          templateId: 'osh-self-inspection',
+          period: '2026-H2',
+        }),
+        201,
+        'create draft',
+      ),
+    )
+  ).value;
+
+  for (let file = 0; file < 3; file++) {
+    const bytes = samplePdf(2000 + file);
+    const requested = (
+      await invoke(async () =>
+        expectStatus<{ id: string; upload: Parameters<typeof postThroughForm>[0] }>(
+          await bench.call('POST', `/v1/enterprises/${eid}/evidence`, as, {
+            kind: 'training_certificate',
+            fileName: `cert-${file}.pdf`,
+            contentType: 'application/pdf',
+            size: bytes.length,
+            sha256: sha256Hex(bytes),
+            issuedOn: '2026-01-10',
+            expiresOn: '2028-01-10',
+            trainingGroup: 3,
+          }),
+          201,
+          'request upload',
+        ),
+      )
+    ).value;
+    // The browser's form POST to S3: one PUT-class request.
+    if ((await postThroughForm(requested.upload, bytes, `cert-${file}.pdf`)) >= 300)
+      throw new Error('upload refused');
+    total.s3Put++;
+    await invoke(async () =>
+      expectStatus(
+        await bench.call('POST', `/v1/enterprises/${eid}/evidence/${requested.id}/confirm`, as),
+        200,
+        'confirm',
+      ),
+    );
+    // S3's ObjectCreated event reaches the evidence-verify function after the confirm.
+    await invoke(() => verifyUploadedObject(bench.deps, requested.upload.fields.key as string), false);
+  }
+
+  const items = draft.applicableItemIds;
+  let version = 1;
+  let saves = 0;
+  for (let start = 0; start < items.length; start += answersPerSave) {
+    const answers = Object.fromEntries(
+      items.slice(start, start + answersPerSave).map((itemId, i) => [
+        itemId,
+        {
+          value: i % 7 === 0 ? 'partial' : 'compliant',
+          ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
+        },
+      ]),
+    );
+    const run = await invoke(async () =>
+      expectStatus(
+        await bench.call(
+          'PATCH',
+          `/v1/enterprises/${eid}/assessments/${draft.id}`,
+          as,
+          { answers },
+          {
+            'If-Match': `"${version}"`,
+          },
+        ),
+        200,
+        'save answers',
+      ),
+    );
+    wruPerSave.push(run.meter.wru);
+    version++;
+    saves++;
+  }
+  await invoke(async () =>
+    expectStatus(
+      await bench.call('POST', `/v1/enterprises/${eid}/assessments/${draft.id}/submit`, as),
+      200,
+      'submit',
+    ),
+  );
+
+  const parts = {
+    dynamoWrites: total.wru * PRICES.wru,
+    dynamoReads: total.rru * PRICES.rru,
+    lambda:
+      lambdaInvocations * PRICES.lambdaRequest +
+      (lambdaMs / 1000) * PRICES.lambdaMemoryGb * PRICES.lambdaGbSecond,
+    httpApi: apiRequests * PRICES.httpApiRequest,
+    s3: total.s3Put * PRICES.s3Put + total.s3Get * PRICES.s3Get,
+  };
+  const dollars = Object.values(parts).reduce((a, b) => a + b, 0);
+  return {
+    answersPerSave,
+    items: items.length,
+    saves,
+    apiRequests,
+    lambdaInvocations,
+    lambdaMs,
+    meter: total,
+    wruPerSave,
+    dollarsPer1000: dollars * 1000,
+    parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v * 1000])),
+  };
+}
+
+export function formatCost(cost: AssessmentCost): string[] {
+  const money = (n: number) => `$${n.toFixed(4)}`;
+  const maxSave = Math.max(...cost.wruPerSave);
+  return [
+    `${cost.answersPerSave} answer(s)/save: ${cost.items} items, ${cost.saves} saves, ${cost.apiRequests} API requests, ${cost.lambdaInvocations} Lambda runs (${cost.lambdaMs} ms), WRU ${cost.meter.wru.toFixed(1)}, RRU ${cost.meter.rru.toFixed(1)}, S3 PUT ${cost.meter.s3Put}, GET ${cost.meter.s3Get}`,
+    `   WRU per autosave: max ${maxSave.toFixed(1)}, mean ${(cost.wruPerSave.reduce((a, b) => a + b, 0) / cost.wruPerSave.length).toFixed(2)}`,
+    `   per 1,000 self-assessments: ${money(cost.dollarsPer1000)}  (${Object.entries(cost.parts)
+      .map(([k, v]) => `${k} ${money(v)}`)
+      .join(', ')})`,
+  ];
+}

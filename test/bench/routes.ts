@@ -1,0 +1,170 @@
+import { type DbContext, keys } from '@antoan/db';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Bench } from './harness';
+import { authority, expectStatus, officerOf, registerFirm } from './harness';
+
+/** The median of a list. */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+interface RouteCase {
+  name: string;
+  route: () => Promise<unknown>;
+  /** The DynamoDB calls the route cannot do without, made straight with the SDK, in as few rounds as the keys allow. */
+  raw: () => Promise<unknown>;
+}
+
+/**
+ * P1: each main route (through Hono, token check, schema, use case, db functions) against the raw SDK calls it
+ * needs, taken in turn `runs` times; medians and their ratio.
+ */
+export async function routeRatios(bench: Bench, runs: number) {
+  const db: DbContext = bench.db;
+  const eid = await registerFirm(bench, 'zone-p1', 9001);
+  const as = officerOf(eid);
+  const manager = { sub: 'zm-p1', role: 'zone_manager', zoneIds: ['zone-p1'] } as const;
+  const draft = await expectStatus<{ id: string; applicableItemIds: string[] }>(
+    await bench.call('POST', `/v1/enterprises/${eid}/assessments`, as, {
+      templateId: 'osh-self-inspection',
+      period: '2026-H2',
+    }),
+    201,
+    'create',
+  );
+  let version = 1;
+  const itemId = draft.applicableItemIds[0] as string;
+  const table = db.tableName;
+  const get = (key: Record<string, string>) =>
+    db.doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+  const saves = () =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': `ENT#${eid}`, ':p': keys.assessmentAnswersPrefix(draft.id) },
+        ConsistentRead: true,
+      }),
+    );
+  let rawVersion = 1_000_000;
+  const cases: RouteCase[] = [
+    {
+      name: 'GET enterprise',
+      route: async () =>
+        expectStatus(await bench.call('GET', `/v1/enterprises/${eid}`, as), 200, 'get enterprise'),
+      raw: () => get(keys.enterprise(eid)),
+    },
+    {
+      name: 'GET assessment',
+      route: async () =>
+        expectStatus(
+          await bench.call('GET', `/v1/enterprises/${eid}/assessments/${draft.id}`, as),
+          200,
+          'get',
+        ),
+      raw: () => Promise.all([get(keys.enterprise(eid)), get(keys.assessment(eid, draft.id)), saves()]),
+    },
+    {
+      name: 'PATCH assessment (1 answer)',
+      route: async () => {
+        await expectStatus(
+          await bench.call(
+            'PATCH',
+            `/v1/enterprises/${eid}/assessments/${draft.id}`,
+            as,
+            { answers: { [itemId]: { value: 'compliant' } } },
+            { 'If-Match': `"${version}"` },
+          ),
+          200,
+          'patch',
+        );
+        version++;
+      },
+      raw: async () => {
+        await Promise.all([get(keys.enterprise(eid)), get(keys.assessment(eid, draft.id)), saves()]);
+        rawVersion++;
+        await db.doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.assessmentAnswers(eid, `raw-${draft.id}`, rawVersion),
+              answers: { [itemId]: { value: 'compliant' } },
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      },
+    },
+    {
+      name: 'GET zone dashboard',
+      route: async () =>
+        expectStatus(
+          await bench.call('GET', '/v1/zones/zone-p1/dashboard?period=2026', manager),
+          200,
+          'dashboard',
+        ),
+      raw: () =>
+        db.doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [table]: {
+                Keys: [
+                  keys.zone('zone-p1'),
+                  keys.zoneEnterpriseCounts('zone-p1'),
+                  keys.zoneStats('zone-p1', '2026'),
+                  keys.zoneStats('zone-p1', '2025'),
+                  keys.zoneAccidents('zone-p1', '2026'),
+                ],
+                ConsistentRead: true,
+              },
+            },
+          }),
+        ),
+    },
+    {
+      name: 'GET targets?limit=50 (one zone)',
+      route: async () =>
+        expectStatus(
+          await bench.call('GET', '/v1/targets?limit=50&zoneId=zone-p1', authority),
+          200,
+          'targets',
+        ),
+      raw: () =>
+        Promise.all([
+          get(keys.zone('zone-p1')),
+          db.doc.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.targetsOfZone('zone-p1') },
+              Limit: 50,
+            }),
+          ),
+        ]),
+    },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    await c.route();
+    await c.raw();
+    const route: number[] = [];
+    const raw: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      let t = performance.now();
+      await c.route();
+      route.push(performance.now() - t);
+      t = performance.now();
+      await c.raw();
+      raw.push(performance.now() - t);
+    }
+    rows.push({
+      name: c.name,
+      routeMs: median(route),
+      rawMs: median(raw),
+      ratio: median(route) / median(raw),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,128 @@
+/**
+ * `pnpm bench`: the cost and speed figures of issue 13, on this machine, against DynamoDB Local and the local S3
+ * server. Flags: `--skip-100k` (seeding 100,000 firms takes minutes), `--runs=N` (cold starts and route timings),
+ * `--only=p1,p4` (some parts only).
+ */
+import { formatFunctions, measureFunctions } from '../../functions/bundling/measure';
+import { assessmentCost, formatCost } from './cost';
+import { startBench } from './harness';
+import { routeRatios } from './routes';
+import { growCity, targetList, ZONES } from './scale';
+
+const args = new Set(process.argv.slice(2));
+const runs = Number([...args].find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
+const sizes = args.has('--skip-100k') ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+/** `--only=p2,p4` runs some parts only. */
+const only = [...args]
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const part = (name: string) => only === undefined || only.includes(name);
+const goals: string[] = [];
+const goal = (name: string, met: boolean, figure: string) =>
+  goals.push(`${met ? 'MET    ' : 'NOT MET'} ${name}: ${figure}`);
+const x = (n: number) => `${n.toFixed(2)}×`;
+
+const bench = await startBench();
+try {
+  if (part('p1')) {
+    console.log('\nP1 — each main route against the raw SDK calls it needs (median of', runs * 2, 'runs)');
+    const p1 = await routeRatios(bench, runs * 2);
+    for (const r of p1)
+      console.log(
+        `  ${r.name.padEnd(34)} route ${r.routeMs.toFixed(1)} ms  raw ${r.rawMs.toFixed(1)} ms  ${x(r.ratio)}`,
+      );
+    const worstP1 = p1.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    goal('P1 route ≤ 1.5× raw SDK', worstP1.ratio <= 1.5, `worst ${worstP1.name} ${x(worstP1.ratio)}`);
+  }
+  if (part('p2')) {
+    console.log(
+      `\nP2 — cold start (fresh Node process, one request, median of ${runs}) and bundle size vs floor`,
+    );
+    const p2 = await measureFunctions({ runs, coldStarts: true });
+    for (const line of formatFunctions(p2)) console.log(`  ${line}`);
+    const timed = p2.filter((r) => r.ms !== null && r.floorMs !== null);
+    const worstP2 = timed.reduce((a, b) =>
+      (b.ms ?? 0) / (b.floorMs ?? 1) > (a.ms ?? 0) / (a.floorMs ?? 1) ? b : a,
+    );
+    const worstP2Ratio = (worstP2.ms ?? 0) / (worstP2.floorMs ?? 1);
+    goal('P2 cold start ≤ 1.3× floor', worstP2Ratio <= 1.3, `worst ${worstP2.name} ${x(worstP2Ratio)}`);
+    const worstBytes = p2.reduce((a, b) => (b.bytes - b.floorBytes > a.bytes - a.floorBytes ? b : a));
+    console.log(
+      `  largest addition over its floor: ${worstBytes.name} +${((worstBytes.bytes - worstBytes.floorBytes) / 1024).toFixed(0)} KB (the budget test counts the checklist data apart)`,
+    );
+  }
+  if (part('p3')) {
+    console.log(`\nP3 — GET /v1/targets?limit=50 as the city grows (${ZONES} zones); ratios to 1,000 firms`);
+    if (sizes.includes(100_000))
+      console.log('  (seeding 100,000 firms takes several minutes; --skip-100k skips it)');
+    const p3: Array<{
+      firms: number;
+      all: Awaited<ReturnType<typeof targetList>>;
+      one: Awaited<ReturnType<typeof targetList>>;
+    }> = [];
+    let firms = 0;
+    for (const size of sizes) {
+      await growCity(bench.db, firms, size);
+      firms = size;
+      const sample = async (zoneId?: string) => {
+        const lists = [];
+        for (let run = 0; run < runs; run++) lists.push(await targetList(bench.db, zoneId));
+        lists.sort((a, b) => a.ms - b.ms);
+        return lists[Math.floor(lists.length / 2)] as Awaited<ReturnType<typeof targetList>>;
+      };
+      p3.push({ firms: size, all: await sample(), one: await sample('city-3') });
+    }
+    const base = p3[0] as (typeof p3)[number];
+    let worstP3 = 0;
+    let worstReadShare = 0;
+    for (const row of p3) {
+      for (const [label, list, first] of [
+        ['all zones', row.all, base.all],
+        ['one zone ', row.one, base.one],
+      ] as const) {
+        const latency = list.ms / first.ms;
+        const items = list.read / first.read;
+        worstP3 = Math.max(worstP3, latency, items);
+        worstReadShare = Math.max(worstReadShare, list.read / list.returned);
+        console.log(
+          `  ${String(row.firms).padStart(7)} firms, ${label}: returned ${list.returned}, read ${list.read} (${x(list.read / list.returned)} returned), ${list.ms.toFixed(1)} ms; vs 1,000: items ${x(items)}, latency ${x(latency)}`,
+        );
+      }
+    }
+    goal(
+      'P3 items and latency ≤ 1.3× of 1,000 firms',
+      worstP3 <= 1.3,
+      `worst ${x(worstP3)} at ${firms} firms`,
+    );
+    goal('targets reads ≤ ~3× returned', worstReadShare <= 3, `worst ${x(worstReadShare)}`);
+  }
+  if (part('p4')) {
+    console.log(
+      '\nP4 — dollars per 1,000 self-assessments (measured capacity units and requests, on-demand prices)',
+    );
+    const ten = await assessmentCost(bench, 8001, 10);
+    const one = await assessmentCost(bench, 8002, 1);
+    for (const cost of [ten, one]) for (const line of formatCost(cost)) console.log(`  ${line}`);
+    goal(
+      'P4 ≤ $0.08 per 1,000 at 10 answers/save',
+      ten.dollarsPer1000 <= 0.08,
+      `$${ten.dollarsPer1000.toFixed(4)}`,
+    );
+    goal(
+      'P4 ≤ $0.15 per 1,000 at 1 answer/save',
+      one.dollarsPer1000 <= 0.15,
+      `$${one.dollarsPer1000.toFixed(4)}`,
+    );
+    const maxSave = Math.max(...ten.wruPerSave, ...one.wruPerSave);
+    goal('≤ 2 WRU per autosave of up to 10 answers', maxSave <= 2, `max ${maxSave} WRU`);
+    goal(
+      'evidence ≤ 2 S3 PUT-class requests per file',
+      ten.meter.s3Put / 3 <= 2,
+      `${(ten.meter.s3Put / 3).toFixed(1)} per file`,
+    );
+  }
+} finally {
+  await bench.stop();
+}
+console.log(`\nGoals\n${goals.map((line) => `  ${line}`).join('\n')}`);
