@@ -7,6 +7,7 @@ export * from './deps';
 export * from './errors';
 export * from './evidence-confirmation';
 export * from './evidence-signal';
+export * from './jobs/backfill';
 export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
@@ -259,6 +259,60 @@ export interface SubmissionFacts {
   highRisk: boolean;
 }
 
+/** The enterprise's latest-score item for a submitted assessment: its entry in the zone's score index (gsi2). */
+function latestScoreItem(
+  assessment: Pick<Assessment, 'id' | 'enterpriseId' | 'zoneId' | 'period'>,
+  score: StoredScore,
+  facts: SubmissionFacts,
+  submittedAt: string,
+): Record<string, unknown> {
+  return {
+    ...keys.latestScore(assessment.enterpriseId, assessment.period),
+    type: 'latest_score',
+    gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
+    gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
+    enterpriseId: assessment.enterpriseId,
+    zoneId: assessment.zoneId,
+    period: assessment.period,
+    assessmentId: assessment.id,
+    name: facts.enterpriseName,
+    sectorCode: facts.sectorCode,
+    headcount: facts.headcount,
+    highRisk: facts.highRisk,
+    total: score.total,
+    rating: score.rating,
+    sections: score.sections,
+    submittedAt,
+  };
+}
+
+/**
+ * Writes the latest-score item of a submitted assessment unless one exists: the repair for submissions stored
+ * before the score index was kept (the backfill job). Returns whether it wrote. `facts` are the enterprise's
+ * current ones, the best a repair knows of the facts at submission.
+ */
+export async function putLatestScoreIfAbsent(
+  ctx: DbContext,
+  assessment: Assessment & { status: 'submitted'; score: StoredScore; submittedAt: string },
+  facts: SubmissionFacts,
+): Promise<boolean> {
+  try {
+    await read(() =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: latestScoreItem(assessment, assessment.score, facts, assessment.submittedAt),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 /**
  * Submits a draft in one transaction: the assessment's status and score, the enterprise's latest-score item
  * (ranked by score within zone and period on gsi2), the zone counters by status, rating and section, the
@@ -317,24 +371,7 @@ export async function submitAssessment(
         {
           Put: {
             TableName: ctx.tableName,
-            Item: {
-              ...keys.latestScore(assessment.enterpriseId, assessment.period),
-              type: 'latest_score',
-              gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
-              gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
-              enterpriseId: assessment.enterpriseId,
-              zoneId: assessment.zoneId,
-              period: assessment.period,
-              assessmentId: assessment.id,
-              name: submission.facts.enterpriseName,
-              sectorCode: submission.facts.sectorCode,
-              headcount: submission.facts.headcount,
-              highRisk: submission.facts.highRisk,
-              total: score.total,
-              rating: score.rating,
-              sections: score.sections,
-              submittedAt: at,
-            },
+            Item: latestScoreItem(assessment, score, submission.facts, at),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -412,4 +449,38 @@ export async function getZoneStats(ctx: DbContext, zoneId: string, period: strin
     scoreSumTenths: number('scoreSumTenths'),
     sections,
   };
+}
+
+/**
+ * Replaces a zone's counters for a period with `stats`, as recounted from the records: the repair for data
+ * written before the counters were kept (the backfill job). Not for requests, which `ADD` in transactions.
+ */
+export async function putZoneStats(
+  ctx: DbContext,
+  zoneId: string,
+  period: string,
+  stats: ZoneStats,
+): Promise<void> {
+  const sections = Object.entries(stats.sections).flatMap(([id, section]) => [
+    [`section#${id}#sumTenths`, section.sumTenths],
+    [`section#${id}#count`, section.count],
+  ]);
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.zoneStats(zoneId, period),
+          type: 'zone_stats',
+          zoneId,
+          period,
+          draft: stats.draft,
+          submitted: stats.submitted,
+          ...Object.fromEntries(Object.entries(stats.ratings).map(([rating, n]) => [`rating#${rating}`, n])),
+          scoreSumTenths: stats.scoreSumTenths,
+          ...Object.fromEntries(sections),
+        },
+      }),
+    ),
+  );
 }
