@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
@@ -156,6 +156,8 @@ export class JobsStack extends Stack {
       executeOnHandlerChange: true,
       timeout: Duration.minutes(15),
     });
+
+    new CfnOutput(this, 'BackfillFunctionName', { value: this.backfill.functionName });
 
     const alarms = new Construct(this, 'Alarms');
     alarmFunction(alarms, 'evidence-verify', this.evidenceVerify, props.alarmTopic);

@@ -252,6 +252,8 @@ export class WebStack extends Stack {
         }),
       ],
       destinationBucket: this.bucket as IBucket,
+      // cdk destroy removes the build with the deployment, so the (then empty) site bucket can go too.
+      retainOnDelete: false,
       // Browsers revalidate (ETag) instead of running an old build; hashed assets answer 304 cheaply.
       cacheControl: [CacheControl.noCache()],
       distribution: this.distribution,
