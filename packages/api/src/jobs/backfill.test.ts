@@ -1,4 +1,4 @@
-import { createZone, getDataFormatVersion, setDataFormatVersion } from '@antoan/db';
+import { createZone, getCoverage, getDataFormatVersion, setDataFormatVersion } from '@antoan/db';
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,7 +7,7 @@ import {
   registerThroughApi,
   submitThroughApi,
 } from '../oversight-test-support';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
 import { DATA_FORMAT_VERSION, ensureDataFormat, type Rebuilder, rebuilders, runBackfill } from './backfill';
 
 let api: TestApi;
@@ -32,6 +32,8 @@ async function oversightViews(): Promise<Record<string, unknown>> {
   }
   await read('/v1/targets?limit=50', { as: callers.authority });
   await read('/v1/targets?zoneId=zone-b&limit=50', { as: callers.inspector });
+  // The annual report's coverage aggregate (no route reads it yet).
+  views.coverage = await getCoverage(api.db, firmWithEvidence, '2026');
   return views;
 }
 
@@ -59,6 +61,7 @@ const derived = (item: Record<string, unknown>) => {
     sk.startsWith('ACCIDENTS#') ||
     sk.startsWith('SCORE#') ||
     sk.startsWith('TARGET') ||
+    sk.startsWith('COVERAGE#') ||
     String(item.pk).startsWith('MARKER#')
   );
 };
@@ -75,6 +78,7 @@ async function dropDerivedItems(): Promise<number> {
 }
 
 let live: Record<string, unknown>;
+let firmWithEvidence = '';
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => new Date(now) });
@@ -117,7 +121,26 @@ beforeAll(async () => {
     });
     expect(response.status).toBe(201);
   }
+  firmWithEvidence = a1;
+  for (const [id, kind] of [
+    ['ev-env', 'environment_monitoring_report'],
+    ['ev-equipment', 'equipment_inspection_certificate'],
+  ] as const) {
+    await putEvidenceRecord(api.db, { enterpriseId: a1, zoneId: 'zone-a', id, kind, issuedOn: '2026-02-01' });
+  }
+  await putEvidenceRecord(
+    api.db,
+    {
+      enterpriseId: a1,
+      zoneId: 'zone-a',
+      id: 'ev-pending',
+      kind: 'environment_monitoring_report',
+      issuedOn: '2026-03-01',
+    },
+    { verify: false },
+  );
   live = await oversightViews();
+  expect(live.coverage).toMatchObject({ environmentMonitored: true, equipmentInspected: 1 });
 });
 
 describe('the backfill job', () => {
@@ -137,6 +160,8 @@ describe('the backfill job', () => {
       'score-index': { checked: 4, rewritten: 4 },
       // zone-a 2026 and 2025, zone-b 2026.
       'zone-accidents': { checked: 3, rewritten: 3 },
+      // a1's 2026, from its two verified files (not the pending one).
+      'evidence-coverage': { checked: 1, rewritten: 1 },
       'target-index': { checked: 5, rewritten: 5 },
     });
     expect(await oversightViews()).toEqual(live);

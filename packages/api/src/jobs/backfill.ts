@@ -2,8 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   type Accident,
   type Assessment,
+  coverageAdds,
+  coverageFromCounts,
   type DbContext,
   type Enterprise,
+  type Evidence,
+  getCoverage,
   getDataFormatVersion,
   getTargetEntry,
   getZoneAccidentCounts,
@@ -12,8 +16,10 @@ import {
   listAccidents,
   listAssessments,
   listEnterprisesInZone,
+  listEvidence,
   listZones,
   type Page,
+  putCoverageCounts,
   putLatestScoreIfAbsent,
   putZoneAccidentCounts,
   putZoneStats,
@@ -32,7 +38,8 @@ import { refreshTargetPriority } from '../targeting';
  * and add the rebuilder that derives them: the local platform then runs the backfill on an older `.data/`, and
  * the AWS deployment runs it after deploy.
  *  - 1: before versions were recorded.
- *  - 2: zone registrations, zone period counters, score index, zone accident counters, target index.
+ *  - 2: zone registrations, zone period counters, score index, zone accident counters, evidence coverage,
+ *    target index.
  */
 export const DATA_FORMAT_VERSION = 2;
 
@@ -41,6 +48,7 @@ export interface EnterpriseRecords {
   enterprise: Enterprise;
   assessments(): Promise<Assessment[]>;
   accidents(): Promise<Accident[]>;
+  evidence(): Promise<Evidence[]>;
 }
 
 /** What a rebuilder did: the derived items it compared with the stored ones, and how many it rewrote. */
@@ -216,6 +224,35 @@ export const zoneAccidentsRebuilder: Rebuilder = {
   },
 };
 
+/** An enterprise's coverage aggregate per year of issue, from its verified evidence (kept by `settleEvidence`). */
+export const coverageRebuilder: Rebuilder = {
+  name: 'evidence-coverage',
+  create(db) {
+    const count: RebuildCount = { checked: 0, rewritten: 0 };
+    return {
+      async enterprise({ enterprise, evidence }) {
+        const years = new Map<string, Record<string, number>>();
+        for (const item of await evidence()) {
+          if (item.status !== 'verified') continue;
+          const year = item.issuedOn.slice(0, 4);
+          const counts = years.get(year) ?? {};
+          for (const [name, add] of Object.entries(coverageAdds(item)))
+            counts[name] = (counts[name] ?? 0) + add;
+          years.set(year, counts);
+        }
+        for (const [year, counts] of years) {
+          count.checked++;
+          const stored = await getCoverage(db, enterprise.id, year);
+          if (isDeepStrictEqual(stored, coverageFromCounts(year, counts))) continue;
+          await putCoverageCounts(db, enterprise.id, year, counts);
+          count.rewritten++;
+        }
+      },
+      finish: async () => count,
+    };
+  },
+};
+
 /**
  * A firm's entry in the priority index (gsi1/gsi2 `TARGETS#`), computed as the live path does. Only firms
  * without an entry get one: an existing entry is kept current by the writes and the daily re-rank, and
@@ -247,6 +284,7 @@ export const rebuilders: readonly Rebuilder[] = [
   zoneStatsRebuilder,
   scoreIndexRebuilder,
   zoneAccidentsRebuilder,
+  coverageRebuilder,
   targetIndexRebuilder,
 ];
 
@@ -296,6 +334,7 @@ export async function runBackfill(
 function enterpriseRecords(db: DbContext, enterprise: Enterprise): EnterpriseRecords {
   let assessments: Promise<Assessment[]> | undefined;
   let accidents: Promise<Accident[]> | undefined;
+  let evidence: Promise<Evidence[]> | undefined;
   return {
     enterprise,
     assessments() {
@@ -307,6 +346,10 @@ function enterpriseRecords(db: DbContext, enterprise: Enterprise): EnterpriseRec
     accidents() {
       accidents ??= all((cursor) => listAccidents(db, { enterpriseId: enterprise.id, limit: 100, cursor }));
       return accidents;
+    },
+    evidence() {
+      evidence ??= all((cursor) => listEvidence(db, { enterpriseId: enterprise.id, limit: 100, cursor }));
+      return evidence;
     },
   };
 }
