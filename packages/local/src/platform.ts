@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type AppDeps, createApp, ensureDataFormat, runDailyJobs } from '@antoan/api';
+import { type AppDeps, createApp, runDailyJobs } from '@antoan/api';
 import { createLocalIssuer, type LocalIssuer } from '@antoan/api/local-issuer';
 import { createDbContext, ensureTable } from '@antoan/db';
 import { type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
@@ -17,6 +17,7 @@ import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
 import { seedDemoEvidence } from './seed-evidence';
+import { upgradeLocalData } from './upgrade';
 import { mountWebApp } from './web';
 
 export const LOCAL_TABLE = 'antoan';
@@ -64,13 +65,8 @@ export async function startPlatform(
     stack.push(async () => s3Client.destroy());
 
     const db = createDbContext(LOCAL_TABLE, dynamo.clientConfig);
-    // .data/ from an older version lacks counters and index entries newer code keeps: rebuild them (on AWS a
-    // trigger runs the same job after deploy). A fresh table has nothing to rebuild and only records the format.
-    const format = await ensureDataFormat({ db }, { today: vietnamDate(new Date()) });
-    if (format.run && format.run.enterprises > 0)
-      log(
-        `data format ${format.from} → ${format.run.dataFormatVersion}: ${JSON.stringify(format.run.rebuilt)}`,
-      );
+    // .data/ from an older version lacks counters and index entries newer code keeps: rebuild them.
+    await upgradeLocalData(db, vietnamDate(new Date()), log);
     let users: DemoUser[] = [];
     if (config.seed) {
       const seeded = await seedDemoData(db);
