@@ -5,6 +5,7 @@ import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
+import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
@@ -27,6 +28,7 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 
