@@ -12,6 +12,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
   AntoanFunction,
@@ -20,7 +21,17 @@ import {
   type FunctionTable,
   type TableAccess,
 } from './antoan-function';
+import { alarmFunction, alarmServerErrorRate } from './ops';
 import { functionEntry } from './paths';
+
+/** Requests per second (steady) and burst the default stage allows, account-wide limits permitting. */
+export interface ApiThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/** A few hundred concurrent users at most per province; raise it with `antoan:apiRateLimit`/`antoan:apiBurstLimit`. */
+export const defaultApiThrottle: ApiThrottle = { rateLimit: 100, burstLimit: 200 };
 
 /**
  * What each resource group's function may do with the table. Typed over every group, so a new group in
@@ -74,6 +85,10 @@ export interface ApiStackProps extends StackProps {
   readonly auth: { readonly issuer: string; readonly audience: string };
   /** The evidence bucket, bound to the groups in `evidenceAccessOf` only. */
   readonly evidenceBucket: FunctionBucket;
+  /** Stage throttling; `defaultApiThrottle` unless given. */
+  readonly throttle?: ApiThrottle;
+  /** Where the API's alarms (function errors and throttles, 5xx rate) go. */
+  readonly alarmTopic: ITopic;
 }
 
 /** The HTTP API: one Lambda function per resource group, serving exactly the routes that group's Hono app serves. */
@@ -95,7 +110,7 @@ export class ApiStack extends Stack {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { burstLimit: 200, rateLimit: 100 },
+      throttle: props.throttle ?? defaultApiThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -129,6 +144,7 @@ export class ApiStack extends Stack {
     const functionsScope = new Construct(this, 'Functions');
     const noAuthorizer = new HttpNoneAuthorizer();
     const functions = new Map<ResourceGroup, AntoanFunction>();
+    const alarms = new Construct(this, 'Alarms');
     for (const group of Object.keys(resourceGroups) as ResourceGroup[]) {
       const fn = new AntoanFunction(functionsScope, group, {
         entry: functionEntry(group),
@@ -146,6 +162,7 @@ export class ApiStack extends Stack {
       const evidenceAccess = evidenceAccessOf[group];
       if (evidenceAccess !== undefined) fn.bindEvidenceBucket(evidenceBucket, { access: evidenceAccess });
       functions.set(group, fn);
+      alarmFunction(alarms, group, fn, props.alarmTopic);
 
       const integration = new HttpLambdaIntegration(`${group}Integration`, fn);
       for (const route of routesOf(group)) {
@@ -165,6 +182,12 @@ export class ApiStack extends Stack {
       }
     }
     this.functions = functions;
+    alarmServerErrorRate(
+      alarms,
+      { serverErrors: this.api.metricServerError(), requests: this.api.metricCount() },
+      props.alarmTopic,
+      { thresholdPercent: 5, minRequests: 20 },
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }

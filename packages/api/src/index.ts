@@ -10,6 +10,7 @@ export * from './errors';
 export * from './evidence-confirmation';
 export * from './evidence-signal';
 export * from './guard';
+export * from './jobs/backfill';
 export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';

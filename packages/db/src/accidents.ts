@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
@@ -190,4 +190,24 @@ export function toZoneAccidentCounts(Item: Record<string, unknown>): ZoneAcciden
     victims: number('victims'),
     fatalities: number('fatalities'),
   };
+}
+
+/**
+ * Replaces a zone's accident counters for a year with `counts`, as recounted from the declarations: the repair
+ * for data written before the counters were kept (the backfill job). Not for requests.
+ */
+export async function putZoneAccidentCounts(
+  ctx: DbContext,
+  zoneId: string,
+  year: string,
+  counts: ZoneAccidentCounts,
+): Promise<void> {
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...keys.zoneAccidents(zoneId, year), type: 'zone_accidents', zoneId, year, ...counts },
+      }),
+    ),
+  );
 }

@@ -104,7 +104,7 @@ export async function getEvidence(
 }
 
 /** The coverage facts one verified piece of evidence adds to its enterprise's year (see `getCoverage`). */
-function coverageAdds(evidence: Evidence): Record<string, number> {
+export function coverageAdds(evidence: Evidence): Record<string, number> {
   const count = evidence.workersCovered ?? 0;
   switch (evidence.kind) {
     case 'training_certificate':
@@ -341,18 +341,9 @@ export interface Coverage {
   equipmentInspected: number;
 }
 
-/** Reads the coverage aggregate of one enterprise and year (zeros when nothing was verified). */
-export async function getCoverage(ctx: DbContext, enterpriseId: string, year: string): Promise<Coverage> {
-  const { Item = {} } = await read(() =>
-    ctx.doc.send(
-      new GetCommand({
-        TableName: ctx.tableName,
-        Key: keys.coverage(enterpriseId, year),
-        ConsistentRead: true,
-      }),
-    ),
-  );
-  const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
+/** The coverage of a year from its raw counters (`coverageAdds` summed); absent counters are zeros. */
+export function coverageFromCounts(year: string, counts: Record<string, unknown>): Coverage {
+  const number = (name: string) => (typeof counts[name] === 'number' ? (counts[name] as number) : 0);
   return {
     year,
     trainedByGroup: {
@@ -368,6 +359,40 @@ export async function getCoverage(ctx: DbContext, enterpriseId: string, year: st
     environmentMonitored: number('environmentReports') > 0,
     equipmentInspected: number('equipmentInspected'),
   };
+}
+
+/** Reads the coverage aggregate of one enterprise and year (zeros when nothing was verified). */
+export async function getCoverage(ctx: DbContext, enterpriseId: string, year: string): Promise<Coverage> {
+  const { Item = {} } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.coverage(enterpriseId, year),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return coverageFromCounts(year, Item);
+}
+
+/**
+ * Replaces an enterprise's coverage counters for a year with `counts` (`coverageAdds` summed over its verified
+ * evidence): the repair for data verified before the aggregate was kept (the backfill job). Not for requests.
+ */
+export async function putCoverageCounts(
+  ctx: DbContext,
+  enterpriseId: string,
+  year: string,
+  counts: Record<string, number>,
+): Promise<void> {
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...keys.coverage(enterpriseId, year), type: 'coverage', year, ...counts },
+      }),
+    ),
+  );
 }
 
 /** A piece of evidence as answers and scores read it. */

@@ -18,6 +18,7 @@ import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
 import { seedDemoEvidence } from './seed-evidence';
+import { upgradeLocalData } from './upgrade';
 import { mountWebApp } from './web';
 
 export const LOCAL_TABLE = 'antoan';
@@ -65,6 +66,8 @@ export async function startPlatform(
     stack.push(async () => s3Client.destroy());
 
     const db = createDbContext(LOCAL_TABLE, dynamo.clientConfig);
+    // .data/ from an older version lacks counters and index entries newer code keeps: rebuild them.
+    await upgradeLocalData(db, vietnamDate(new Date()), log);
     let users: DemoUser[] = [];
     if (config.seed) {
       const seeded = await seedDemoData(db);
