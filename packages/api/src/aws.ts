@@ -1,16 +1,23 @@
 import { createDbContext } from '@antoan/db';
 import { createEvidenceStore, type EvidenceStore } from '@antoan/storage';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createRemoteJWKSet } from 'jose';
 import { ulid } from 'ulid';
 import { readAwsConfig } from './config';
 import type { AppDeps } from './deps';
-import { createTokenVerifier } from './principal';
+import { createIssuerVerifier } from './principal';
+import type { UserDirectory } from './user-directory';
 
 /** For functions granted no bucket: any use is a wiring mistake and fails loudly. */
 const withoutEvidenceBucket = new Proxy({} as EvidenceStore, {
   get: () => {
     throw new Error('environment variable EVIDENCE_BUCKET is required by this route');
+  },
+});
+
+/** For functions given no user pool: any use is a wiring mistake and fails loudly. */
+const withoutUserPool = new Proxy({} as UserDirectory, {
+  get: () => {
+    throw new Error('environment variable USER_POOL_ID is required by this route');
   },
 });
 
@@ -23,11 +30,8 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
       config.evidenceBucket === undefined
         ? withoutEvidenceBucket
         : createEvidenceStore({ client: new S3Client({}), bucket: config.evidenceBucket }),
-    verifyToken: createTokenVerifier({
-      jwks: createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`)),
-      issuer: config.issuer,
-      audience: config.audience,
-    }),
+    verifyToken: createIssuerVerifier({ issuer: config.issuer, audience: config.audience }),
+    users: withoutUserPool,
     now: () => new Date(),
     newId: ulid,
   };
