@@ -40,6 +40,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Dashboards and target lists only read aggregates and indexes.
   dashboards: 'read',
   targets: 'read',
+  // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
+  users: 'read',
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */

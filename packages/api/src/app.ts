@@ -12,6 +12,7 @@ import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
+import { userRoutes } from './routes/users';
 import { zoneRoutes } from './routes/zones';
 
 /** The API's resource groups. On AWS each group is one Lambda function; locally one process serves them all. */
@@ -27,6 +28,7 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  users: userRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

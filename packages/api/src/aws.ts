@@ -1,7 +1,9 @@
 import { createDbContext } from '@antoan/db';
 import { createEvidenceStore, type EvidenceStore } from '@antoan/storage';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ulid } from 'ulid';
+import { createCognitoDirectory } from './cognito-directory';
 import { readAwsConfig } from './config';
 import type { AppDeps } from './deps';
 import { createIssuerVerifier } from './principal';
@@ -31,7 +33,13 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env): AppDeps {
         ? withoutEvidenceBucket
         : createEvidenceStore({ client: new S3Client({}), bucket: config.evidenceBucket }),
     verifyToken: createIssuerVerifier({ issuer: config.issuer, audience: config.audience }),
-    users: withoutUserPool,
+    users:
+      config.userPoolId === undefined
+        ? withoutUserPool
+        : createCognitoDirectory({
+            client: new CognitoIdentityProviderClient({}),
+            userPoolId: config.userPoolId,
+          }),
     now: () => new Date(),
     newId: ulid,
   };

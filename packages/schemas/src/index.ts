@@ -8,4 +8,5 @@ export * from './evidence';
 export * from './inspection';
 export * from './target';
 export * from './template';
+export * from './user';
 export * from './zone';
