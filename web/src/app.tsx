@@ -9,6 +9,7 @@ import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
+import { UsersPage } from './screens/users';
 import { ZonePage } from './screens/zone';
 import { ZonesPage } from './screens/zones';
 import type { Session } from './session';
@@ -160,6 +161,9 @@ function Header() {
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
           )}
+          {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
+            <Link to="/users">{t('users')}</Link>
+          )}
         </nav>
         <div className="topbar-right">
           <button
@@ -212,6 +216,8 @@ function Screen() {
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
+  if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
+    return <UsersPage />;
   return (
     <p>
       {t('notFoundPage')} <Link to="/">{t('home')}</Link>

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
 import { signInLabels } from './labels/signin';
+import { userLabels } from './labels/users';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -187,6 +188,7 @@ export const labels = {
   filterSector: { vi: 'Mã ngành (VSIC)', en: 'Sector code (VSIC)' },
   apply: { vi: 'Áp dụng', en: 'Apply' },
   ...signInLabels,
+  ...userLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */
