@@ -91,8 +91,12 @@ export function App() {
     };
   }, [auth]);
 
+  // Until the browser has left for the provider's sign-out, show neither the old screen nor the sign-in page.
+  const [leaving, setLeaving] = useState(false);
   const signOut = useCallback(() => {
-    if (auth) void auth.signOut();
+    if (!auth) return;
+    setLeaving(true);
+    auth.signOut().catch(() => setLeaving(false));
   }, [auth]);
   const signedIn = useMemo<SignedIn | null>(
     () =>
@@ -121,7 +125,9 @@ export function App() {
       <SignedInContext.Provider value={signedIn}>
         <Header />
         <main className="main">
-          {signedIn ? (
+          {leaving ? (
+            <Loading />
+          ) : signedIn ? (
             <Screen />
           ) : state.status === 'starting' ? (
             <Loading />

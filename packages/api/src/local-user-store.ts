@@ -107,7 +107,7 @@ export class LocalUserStore implements UserDirectory {
 
   async disableUser(id: string): Promise<void> {
     const account = this.#accounts.get(id);
-    if (!account || !account.enabled) return;
+    if (!account?.enabled) return;
     this.#accounts.set(id, { ...account, enabled: false });
     await this.#save();
   }

@@ -28,7 +28,9 @@ beforeAll(async () => {
   platform = await startPlatform({ port: 0, dataDir: undefined, seed: false });
   await platform.accounts.ensureAccounts([account(authority), account(manager)]);
   auth = (await (await fetch(`${platform.url}/auth-config.json`)).json()) as AuthConfig;
-  discovery = await (await fetch(`${auth.authority}/.well-known/openid-configuration`)).json();
+  discovery = (await (
+    await fetch(`${auth.authority}/.well-known/openid-configuration`)
+  ).json()) as typeof discovery;
 }, 120_000);
 afterAll(() => platform?.stop());
 
@@ -187,7 +189,9 @@ describe('the local OpenID provider', () => {
     const form = await (await go(end.href)).text();
     const action = /action="([^"]+)"/.exec(form)?.[1] ?? '';
     const fields = new URLSearchParams(
-      [...form.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(([, name = '', value = '']) => [name, value]),
+      [...form.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(
+        ([, name = '', value = '']): [string, string] => [name, value],
+      ),
     );
     let next = location(await go(action, { method: 'POST', body: fields }));
     while (next.startsWith(auth.authority)) next = location(await go(next));
