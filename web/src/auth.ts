@@ -1,5 +1,5 @@
+import type { Role } from '@antoan/schemas';
 import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import type { Role } from './api-types';
 import type { Session } from './session';
 
 /**

@@ -1,7 +1,6 @@
-import type { UserPage, UserView } from '@antoan/schemas';
+import type { Page, Role, UserPage, UserView, ZoneView as Zone } from '@antoan/schemas';
 import { useId, useState } from 'react';
 import { query } from '../api';
-import type { Page, Role, Zone } from '../api-types';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { roleLabels } from '../roles';
