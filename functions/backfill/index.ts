@@ -1,10 +1,11 @@
 import { createAwsDeps, runBackfill } from '@antoan/api';
+import { createDbContext } from '@antoan/db';
 import { vietnamDate } from '@antoan/domain';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 
-const { db } = createAwsDeps();
+const { db } = createAwsDeps(process.env, { db: createDbContext });
 const logger = new Logger({ serviceName: 'backfill' });
 
 /**

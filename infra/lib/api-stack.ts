@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -54,6 +55,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   targets: 'read',
   actions: 'readwrite',
   audit: 'read',
+  // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
+  users: 'read',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
 };
@@ -62,6 +65,17 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
 export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = {
   evidence: 'presign-and-verify',
 };
+
+/** What the `users` function may do in the user pool: invite, list by group, read and disable users. */
+export const userAdministrationActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:ListUsersInGroup',
+] as const;
 
 /** Routes open without a token (api.md); every other route goes through the JWT authorizer. */
 export const publicRoutes: ReadonlySet<string> = new Set([
@@ -87,6 +101,8 @@ export interface ApiStackProps extends StackProps {
   readonly evidenceBucket: FunctionBucket;
   /** Stage throttling; `defaultApiThrottle` unless given. */
   readonly throttle?: ApiThrottle;
+  /** The user pool the `users` group administers through Cognito's admin API (only that function may). */
+  readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
   /** Where the API's alarms (function errors and throttles, 5xx rate) go. */
   readonly alarmTopic: ITopic;
 }
@@ -161,6 +177,15 @@ export class ApiStack extends Stack {
       else fn.bindTable(table, { access });
       const evidenceAccess = evidenceAccessOf[group];
       if (evidenceAccess !== undefined) fn.bindEvidenceBucket(evidenceBucket, { access: evidenceAccess });
+      if (group === 'users' && props.userPool) {
+        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: [...userAdministrationActions],
+            resources: [props.userPool.userPoolArn],
+          }),
+        );
+      }
       functions.set(group, fn);
       alarmFunction(alarms, group, fn, props.alarmTopic);
 

@@ -84,6 +84,7 @@ export function createAntoanApp(props: AppProps = {}): AntoanApp {
     table: data.table,
     evidenceBucket: data.evidenceBucketExports,
     auth: { issuer: auth.issuer, audience: auth.audience },
+    userPool: { userPoolId: auth.userPool.userPoolId, userPoolArn: auth.userPool.userPoolArn },
     alarmTopic: ops.alarmTopic,
   };
   const api = new ApiStack(app, 'AntoanApi', {

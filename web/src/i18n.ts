@@ -1,5 +1,7 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { signInLabels } from './labels/signin';
+import { userLabels } from './labels/users';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -20,10 +22,10 @@ export const labels = {
   no: { vi: 'Không', en: 'No' },
   loadMore: { vi: 'Tải thêm', en: 'Load more' },
 
-  signInTitle: { vi: 'Đăng nhập (môi trường thử nghiệm)', en: 'Sign in (local platform)' },
+  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
-    vi: 'Chọn một người dùng mẫu. Trên AWS, đăng nhập qua Cognito.',
-    en: 'Pick a demo user. On AWS, people sign in with Cognito.',
+    vi: 'Đăng nhập bằng tài khoản do cơ quan quản lý hoặc ban quản lý khu công nghiệp cấp.',
+    en: 'Sign in with the account the labour authority or your zone manager gave you.',
   },
   signInAs: { vi: 'Đăng nhập', en: 'Sign in' },
   signedInAs: { vi: 'Đang đăng nhập:', en: 'Signed in as' },
@@ -185,6 +187,8 @@ export const labels = {
   allZones: { vi: 'Tất cả các khu', en: 'All zones' },
   filterSector: { vi: 'Mã ngành (VSIC)', en: 'Sector code (VSIC)' },
   apply: { vi: 'Áp dụng', en: 'Apply' },
+  ...signInLabels,
+  ...userLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */

@@ -15,6 +15,7 @@ import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
+import { userRoutes } from './routes/users';
 import { zoneRoutes } from './routes/zones';
 
 /**
@@ -36,6 +37,7 @@ export const resourceGroups = {
   targets: targetRoutes,
   actions: actionRoutes,
   audit: auditRoutes,
+  users: userRoutes,
   docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;

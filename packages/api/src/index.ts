@@ -18,3 +18,4 @@ export * from './targeting';
 export * from './use-cases/change-action';
 export * from './use-cases/create-action';
 export * from './use-cases/submit-self-check';
+export * from './user-directory';

@@ -2,6 +2,7 @@ import { createAction, createAssessment, createEnterprise, createZone, type Ente
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
+import type { LocalUserStore } from './local-user-store';
 import { callers, createTestApi, type TestApi } from './test-support';
 
 let api: TestApi;
@@ -24,6 +25,18 @@ beforeAll(async () => {
   await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
   await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
   await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+  await (api.deps.users as LocalUserStore).ensureAccounts([
+    {
+      id: 'officer-a',
+      email: 'officer-a@firm-a.vn',
+      name: 'Officer A',
+      role: 'enterprise',
+      enterpriseId: 'ent-a',
+      zoneIds: [],
+      enabled: true,
+      createdAt: at,
+    },
+  ]);
   await createAssessment(api.db, {
     id: 'asmt-a',
     enterpriseId: 'ent-a',
@@ -61,6 +74,7 @@ type Caller = keyof typeof callers | 'anonymous';
 let taxCodeSeq = 100;
 let zoneSeq = 0;
 let periodSeq = 0;
+let userSeq = 0;
 
 /** Every route of the API, with a request that is valid apart from who makes it. */
 const routes: Record<string, { method: string; path: string; body?: () => unknown }> = {
@@ -159,6 +173,14 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   },
   overdueActionsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/actions?overdue=true' },
   auditOfA: { method: 'GET', path: '/v1/enterprises/ent-a/audit' },
+  inviteUserForA: {
+    method: 'POST',
+    path: '/v1/users',
+    body: () => ({ email: `officer${userSeq++}@firm-a.vn`, role: 'enterprise', enterpriseId: 'ent-a' }),
+  },
+  listUsers: { method: 'GET', path: '/v1/users' },
+  listUsersOfZoneA: { method: 'GET', path: '/v1/users?zoneId=zone-a' },
+  disableUserOfA: { method: 'POST', path: '/v1/users/officer-a/disable' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -454,6 +476,34 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     enterpriseA: 403,
     enterpriseB: 403,
   },
+  // A firm outside the manager's zones looks exactly like a missing one: 404.
+  inviteUserForA: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 403,
+    managerA: 201,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  listUsers: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  listUsersOfZoneA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
   auditOfA: {
     anonymous: 401,
     authority: 200,
@@ -462,6 +512,16 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     managerB: 404,
     enterpriseA: 200,
     enterpriseB: 404,
+  },
+  // Disabling is idempotent, so every caller in scope gets 200.
+  disableUserOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
   },
 };
 

@@ -10,4 +10,5 @@ export * from './inspection';
 export * from './responses';
 export * from './target';
 export * from './template';
+export * from './user';
 export * from './zone';

@@ -11,6 +11,7 @@ import { notificationsContract } from './notifications';
 import { targetsContract } from './targets';
 import { templatesContract } from './templates';
 import type { GroupContract } from './types';
+import { usersContract } from './users';
 import { zonesContract } from './zones';
 
 export * from './types';
@@ -33,4 +34,5 @@ export const contract: GroupContract = {
   ...targetsContract,
   ...actionsContract,
   ...auditContract,
+  ...usersContract,
 };
