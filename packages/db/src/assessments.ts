@@ -3,6 +3,7 @@ import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError } from './errors';
+import { transactWithFirmYear } from './firm-years';
 import { keys, scoreSortKey } from './keys';
 import { queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
@@ -262,7 +263,8 @@ export interface SubmissionFacts {
 /**
  * Submits a draft in one transaction: the assessment's status and score, the enterprise's latest-score item
  * (ranked by score within zone and period on gsi2), the zone counters by status, rating and section, the
- * enterprise's last submission date, and an audit entry. All or nothing.
+ * enterprise's last submission date, the firm's year facts and its zone's report counters (firm-years.ts), and
+ * an audit entry. All or nothing.
  */
 export async function submitAssessment(
   ctx: DbContext,
@@ -285,8 +287,11 @@ export async function submitAssessment(
   }
   const { pk } = keys.enterprise(assessment.enterpriseId);
   try {
-    await transactWrite(
+    // The firm counts once as submitted in its zone's year report, with the rating of its latest self-check.
+    await transactWithFirmYear(
       ctx,
+      { enterpriseId: assessment.enterpriseId, year: assessment.period.slice(0, 4) },
+      (before) => ({ ...before, submitted: true, rating: score.rating }),
       [
         {
           Update: {

@@ -1,4 +1,5 @@
 export * from './accidents';
+export * from './annual-data';
 export * from './assessments';
 export * from './audit';
 export * from './bootstrap';
@@ -7,6 +8,7 @@ export * from './cursor';
 export * from './enterprises';
 export * from './errors';
 export * from './evidence';
+export * from './firm-years';
 export * from './idempotency';
 export * from './inspections';
 export * from './keys';
