@@ -1,5 +1,7 @@
 export * from './accidents';
+export * from './annual-report';
 export * from './applicability';
+export * from './area-report';
 export * from './dashboard';
 export * from './evidence-signal';
 export * from './inspections';
