@@ -10,6 +10,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
+import { reportRoutes } from './routes/reports';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { zoneRoutes } from './routes/zones';
@@ -27,6 +28,7 @@ export const resourceGroups = {
   inspections: inspectionRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
+  reports: reportRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

@@ -431,3 +431,28 @@ export async function getEvidenceFacts(
   }
   return found;
 }
+
+/**
+ * An enterprise's verified evidence issued between `from` and `to` (`YYYY-MM-DD`, inclusive), for its annual
+ * report: one partition of the firm's own records, filtered.
+ */
+export function listVerifiedEvidenceIssuedBetween(
+  ctx: DbContext,
+  enterpriseId: string,
+  from: string,
+  to: string,
+): Promise<Evidence[]> {
+  return queryAll(
+    ctx,
+    {
+      partition: keys.enterprise(enterpriseId).pk,
+      sortBeginsWith: keys.evidencePrefix,
+      filter: {
+        expression: '#status = :verified AND #issuedOn BETWEEN :from AND :to',
+        names: { '#status': 'status', '#issuedOn': 'issuedOn' },
+        values: { ':verified': 'verified', ':from': from, ':to': to },
+      },
+    },
+    toEvidence,
+  );
+}

@@ -115,7 +115,7 @@ describe('zone report counters', () => {
 
   it('count concurrent examinations of one firm without losing one', async () => {
     const exams = await Promise.all(
-      [1, 2, 3].map((n) => verifiedEvidence('f02', 'occupational_disease_exam', '2024-01-0' + n, n)),
+      [1, 2, 3].map((n) => verifiedEvidence('f02', 'occupational_disease_exam', `2024-01-0${n}`, n)),
     );
     await Promise.all(exams.map(settle));
     const [zone] = await getZoneReportCounters(ctx, ['zy'], ['2024']);

@@ -6,6 +6,7 @@ export * from './dev';
 export * from './enterprise';
 export * from './evidence';
 export * from './inspection';
+export * from './report';
 export * from './target';
 export * from './template';
 export * from './zone';

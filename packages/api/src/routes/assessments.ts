@@ -26,6 +26,7 @@ import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { ApiError, conflict, type FieldError, invalid, notFound, preconditionFailed } from '../errors';
 import { idempotent } from '../idempotency';
+import { ifMatchVersion } from '../if-match';
 import { submitSelfCheck } from '../submission';
 import { refreshAfterWrite } from '../targeting';
 
@@ -60,19 +61,6 @@ const submittedConflict = () =>
     },
     { code: 'already_submitted' },
   );
-
-/** The version `If-Match` names; 428 when the header is missing. Anything that is not `"<n>"` matches nothing. */
-function ifMatchVersion(c: AppContext): number | undefined {
-  const header = c.req.header('If-Match');
-  if (header === undefined) {
-    throw new ApiError(428, 'precondition-required', 'Precondition required', {
-      vi: 'Cần header If-Match với ETag của bản đang sửa.',
-      en: 'Send If-Match with the ETag of the version you are changing.',
-    });
-  }
-  const match = header.trim().match(/^(?:W\/)?"(\d{1,9})"$/);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-}
 
 /** Checks answers against the template, the firm's applicable items and its own verified evidence. */
 async function answerErrors(
