@@ -40,6 +40,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Dashboards and target lists only read aggregates and indexes.
   dashboards: 'read',
   targets: 'read',
+  // The annual figures form writes (with the zone's report counters); the reports only read.
+  reports: 'readwrite',
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */

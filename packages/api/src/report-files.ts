@@ -3,12 +3,20 @@ import { createRequire } from 'node:module';
 import type { AppContext } from './deps';
 import type { ReportDocument } from './report-documents';
 
+/**
+ * Imports a report library when a file is first asked for. The name goes through a variable so bundlers leave
+ * the import to run time: no function bundle (they all hold every route today) carries ExcelJS or PDFKit, and a
+ * JSON report never loads them. The reports function must ship them beside its bundle (API.md, "Reports").
+ */
+function lazyModule<T>(name: string): Promise<T> {
+  return import(/* @vite-ignore */ name) as Promise<T>;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The report as an XLSX workbook (ExcelJS): one sheet per table, numbers in number cells. */
 export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> {
-  // Loaded only when a workbook is asked for, so no other route pays for it.
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: ExcelJS } = await lazyModule<{ default: typeof import('exceljs') }>('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(0);
   for (const table of document.tables) {
@@ -34,7 +42,10 @@ function vietnameseFont(): Promise<Buffer> {
 
 /** The report as a PDF (PDFKit) with an embedded Vietnamese-capable font, so its text extracts with diacritics. */
 export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
-  const [{ default: PDFDocument }, font] = await Promise.all([import('pdfkit'), vietnameseFont()]);
+  const [{ default: PDFDocument }, font] = await Promise.all([
+    lazyModule<{ default: typeof import('pdfkit') }>('pdfkit'),
+    vietnameseFont(),
+  ]);
   const pdf = new PDFDocument({ size: 'A4', margin: 40, info: { Title: document.title }, compress: true });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
