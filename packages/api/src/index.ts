@@ -12,3 +12,4 @@ export * from './jobs/reminders';
 export * from './principal';
 export * from './submission';
 export * from './targeting';
+export * from './use-cases/put-annual-data';

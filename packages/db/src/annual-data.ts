@@ -53,6 +53,8 @@ export async function putAnnualData(
     data: Record<string, unknown>;
     headcount: number | null;
     hazardous: number | null;
+    /** Whether the year's Appendix II report has nothing missing with these figures. */
+    reportComplete: boolean;
     actor: string;
     at: string;
   },
@@ -61,7 +63,12 @@ export async function putAnnualData(
   await transactWithFirmYear(
     ctx,
     { enterpriseId: change.enterpriseId, year: change.year },
-    (before) => ({ ...before, annualHeadcount: change.headcount, annualHazardous: change.hazardous }),
+    (before) => ({
+      ...before,
+      annualHeadcount: change.headcount,
+      annualHazardous: change.hazardous,
+      reportComplete: change.reportComplete,
+    }),
     [
       {
         Put: {

@@ -298,7 +298,12 @@ export interface Notification {
   day: string;
   /** Stable per cause, e.g. `evidence_expiring#<vid>#30`, so a rerun of the job writes nothing twice. */
   dedupe: string;
-  type: 'evidence_expiring' | 'evidence_expired' | 'self_check_due' | 'self_check_overdue';
+  type:
+    | 'evidence_expiring'
+    | 'evidence_expired'
+    | 'self_check_due'
+    | 'self_check_overdue'
+    | 'annual_report_due';
   message: { vi: string; en: string };
   createdAt: string;
 }

@@ -6,7 +6,7 @@ import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
 import { ConflictError } from './errors';
 import { createEvidence, type Evidence, settleEvidence } from './evidence';
-import { getFirmYearFacts, getZoneReportCounters } from './firm-years';
+import { getFirmYearFacts, getZoneReportCounters, listFirmsWithIncompleteReport } from './firm-years';
 import { createTestDb } from './local';
 import { rebuildZoneEnterpriseCounts } from './oversight';
 import { createZone } from './zones';
@@ -130,6 +130,7 @@ describe('zone report counters', () => {
       data: { workforce: { total: 120 } },
       headcount: 120,
       hazardous: 40,
+      reportComplete: true,
       actor: 'u',
       at,
     });
@@ -147,6 +148,7 @@ describe('zone report counters', () => {
       data: {},
       headcount: 90,
       hazardous: null,
+      reportComplete: false,
       actor: 'u',
       at,
     });
@@ -164,6 +166,7 @@ describe('zone report counters', () => {
         data: { stale: true },
         headcount: 500,
         hazardous: null,
+        reportComplete: true,
         actor: 'u',
         at,
       }),

@@ -3,6 +3,7 @@ import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import { DbError, TransientDbError } from './errors';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 type Rating = 'A' | 'B' | 'C' | 'D';
@@ -28,6 +29,8 @@ export interface FirmYearFacts {
   submitted: boolean;
   /** The rating of the latest self-check submitted for a period of this year. */
   rating: Rating | null;
+  /** The year's Appendix II report had nothing missing when its annual form was last saved. */
+  reportComplete: boolean;
   /** Optimistic-concurrency version of the item; 0 when it does not exist yet. */
   version: number;
 }
@@ -47,6 +50,7 @@ export const noFirmYearFacts: FirmYearFacts = {
   documents: [],
   submitted: false,
   rating: null,
+  reportComplete: false,
   version: 0,
 };
 
@@ -67,6 +71,7 @@ function contribution(profile: FirmProfileFacts, facts: FirmYearFacts): Record<s
     odExamined: Math.min(facts.odExamined, occupationalDiseaseCap(profile, facts)),
     monitored: facts.monitored ? 1 : 0,
     submitted: facts.submitted ? 1 : 0,
+    reportsComplete: facts.reportComplete ? 1 : 0,
   };
   for (const rating of ratings) counted[`rating#${rating}`] = facts.rating === rating ? 1 : 0;
   return counted;
@@ -98,6 +103,7 @@ const toFacts = (item: Record<string, unknown> | undefined): FirmYearFacts =>
         documents: Array.isArray(item.documents) ? (item.documents as string[]) : [],
         submitted: item.submitted === true,
         rating: ratings.includes(item.rating as Rating) ? (item.rating as Rating) : null,
+        reportComplete: item.reportComplete === true,
         version: typeof item.version === 'number' ? item.version : 0,
       };
 
@@ -233,6 +239,8 @@ export interface ZoneYearCounters {
   monitored: number;
   submitted: number;
   ratings: Record<Rating, number>;
+  /** Firms whose Appendix II report for the year was complete when its form was last saved. */
+  reportsComplete: number;
   accidents: number;
   fatalAccidents: number;
   victims: number;
@@ -295,6 +303,7 @@ export async function getZoneReportCounters(
         odExamined: number(tally, 'odExamined'),
         monitored: number(tally, 'monitored'),
         submitted: number(tally, 'submitted'),
+        reportsComplete: number(tally, 'reportsComplete'),
         ratings: {
           A: number(tally, 'rating#A'),
           B: number(tally, 'rating#B'),
@@ -309,4 +318,29 @@ export async function getZoneReportCounters(
     }
     return counters;
   });
+}
+
+/**
+ * The firms of a zone whose Appendix II report for `year` is not marked complete, for the deadline reminders:
+ * the zone's firm list (gsi1, ids only) and their year items in batches. It reads every firm of the zone, so it
+ * runs on the few reminder days only, never on a request.
+ */
+export async function listFirmsWithIncompleteReport(
+  ctx: DbContext,
+  zoneId: string,
+  year: string,
+): Promise<Array<{ enterpriseId: string; name: string }>> {
+  const firms = await queryAll(ctx, { index: 'gsi1', partition: keys.enterprisesOfZone(zoneId) }, (item) => ({
+    enterpriseId: item.id as string,
+    name: item.name as string,
+  }));
+  const complete = new Set<string>();
+  for (let start = 0; start < firms.length; start += 100) {
+    const found = await batchGetItems(
+      ctx,
+      firms.slice(start, start + 100).map((firm) => keys.firmYear(firm.enterpriseId, year)),
+    );
+    for (const item of found) if (item.reportComplete === true) complete.add(item.enterpriseId as string);
+  }
+  return firms.filter((firm) => !complete.has(firm.enterpriseId));
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { annualFigureErrors, annualReportFigures, nestFigures } from './annual-report';
+import {
+  annualFigureErrors,
+  annualReportFigures,
+  annualReportReminderOn,
+  nestFigures,
+} from './annual-report';
 
 const profile = {
   headcount: 100,
@@ -68,5 +73,14 @@ describe('annual form rules', () => {
     expect(
       annualFigureErrors({ overtime: { workers: 100, totalHours: 0, maxHoursPerMonth: 0 } }, 100),
     ).toEqual([]);
+  });
+});
+
+describe('annual report reminders', () => {
+  it('fall from 1 December to 10 January, for the year that ends or just ended', () => {
+    expect(annualReportReminderOn('2026-11-30')).toBeUndefined();
+    expect(annualReportReminderOn('2026-12-01')).toEqual({ year: 2026, dueOn: '2027-01-10' });
+    expect(annualReportReminderOn('2027-01-10')).toEqual({ year: 2026, dueOn: '2027-01-10' });
+    expect(annualReportReminderOn('2027-01-11')).toBeUndefined();
   });
 });

@@ -712,3 +712,25 @@ export const appendixTwoLines: readonly FormLine[] = [
     verify: true,
   },
 ];
+
+/** The days (`MM-DD`) between 1 December and 10 January when a firm whose annual report is incomplete is reminded. */
+export const ANNUAL_REPORT_REMINDER_DAYS = [
+  '12-01',
+  '12-08',
+  '12-15',
+  '12-22',
+  '12-29',
+  '01-05',
+  '01-10',
+] as const;
+
+/**
+ * Whether `today` is a reminder day for the annual report, and for which year: in December the year ending, in
+ * January the year just ended (due on 10 January).
+ */
+export function annualReportReminderOn(today: string): { year: number; dueOn: string } | undefined {
+  const day = today.slice(5);
+  if (!(ANNUAL_REPORT_REMINDER_DAYS as readonly string[]).includes(day)) return undefined;
+  const year = Number(today.slice(0, 4)) - (day.startsWith('01-') ? 1 : 0);
+  return { year, dueOn: `${year + 1}-01-10` };
+}

@@ -17,6 +17,7 @@ import { demoEnterprises, demoUsers } from './demo-data';
 import { type DemoUser, devRoutes } from './dev-routes';
 import { seedDemoData } from './seed';
 import { seedDemoEvidence } from './seed-evidence';
+import { seedDemoReports } from './seed-reports';
 import { mountWebApp } from './web';
 
 export const LOCAL_TABLE = 'antoan';
@@ -86,6 +87,8 @@ export async function startPlatform(
     if (config.seed) {
       const evidence = await seedDemoEvidence(deps);
       if (evidence.seeded) log(`uploaded and verified ${evidence.files} demo evidence files`);
+      const reports = await seedDemoReports(deps);
+      if (reports.seeded) log(`seeded two years of report figures (${reports.files} more evidence files)`);
     }
     // On AWS an EventBridge schedule runs the reminder job daily; here it runs at start and every 24 hours.
     const reminders = async () => {

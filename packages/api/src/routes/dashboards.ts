@@ -2,6 +2,7 @@ import {
   getZone,
   getZoneAccidentCounts,
   getZoneEnterpriseCounts,
+  getZoneReportCounters,
   getZoneStats,
   listZoneFirms,
   type Zone,
@@ -76,11 +77,12 @@ export const dashboardRoutes = () =>
         const zone = await loadZone(c, c.req.param('zid'));
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        const [registrations, current, previous, accidents] = await Promise.all([
+        const [registrations, current, previous, accidents, [reportCounters]] = await Promise.all([
           getZoneEnterpriseCounts(db, zone.id),
           getZoneStats(db, zone.id, formatPeriod(period)),
           getZoneStats(db, zone.id, formatPeriod(previousPeriod(period))),
           getZoneAccidentCounts(db, zone.id, year),
+          getZoneReportCounters(db, [zone.id], [year]),
         ]);
         const {
           obligedGroup: _group,
@@ -105,6 +107,12 @@ export const dashboardRoutes = () =>
           fatalAccidents: accidents.fatal,
           accidents: { year, ...accidents },
           covers: { group, text: obligedGroupText(group) },
+          // Firms whose Appendix II report for the period's year was complete when its form was last saved.
+          annualReports: {
+            year,
+            complete: reportCounters?.years[year]?.reportsComplete ?? 0,
+            firms: reportCounters?.firms ?? 0,
+          },
         });
       },
     )

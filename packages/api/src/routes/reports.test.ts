@@ -1,7 +1,8 @@
-import { createZone, getZoneReportCounters } from '@antoan/db';
+import { createZone, getZoneReportCounters, listNotifications } from '@antoan/db';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { runReminders } from '../jobs/reminders';
 import type { TokenRequest } from '../local-issuer';
 import { officerOf, registerThroughApi, submitThroughApi } from '../oversight-test-support';
 import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
@@ -354,6 +355,23 @@ describe('the enterprise annual report (Appendix II)', () => {
     expect(report.complete).toBe(true);
     expect(report.figures.spending).toMatchObject({ total: 6_500_000 });
     expect(report.figures.equipment).toMatchObject({ strict: { total: 4, inspected: 0, declared: 4 } });
+
+    // The zone dashboard counts the complete report; the reminder on 1 December goes to the others only.
+    const dashboard = (await (
+      await api.call('GET', '/v1/zones/zone-a/dashboard?period=2026', { as: callers.managerA })
+    ).json()) as Json;
+    expect(dashboard.annualReports).toEqual({ year: '2026', complete: 1, firms: 2 });
+    await runReminders(api.deps, '2026-11-30');
+    await runReminders(api.deps, '2026-12-01');
+    const reminded = async (eid: string) =>
+      (await listNotifications(api.db, { enterpriseId: eid, limit: 50 })).items.filter(
+        (notification) => notification.type === 'annual_report_due',
+      );
+    expect(await reminded(firms.a2)).toEqual([]);
+    const [reminder, ...more] = await reminded(firms.a1);
+    expect(more).toEqual([]);
+    expect(reminder).toMatchObject({ day: '2026-12-01', dedupe: 'annual_report_due#2026' });
+    expect(reminder?.message.en).toContain('due on 2027-01-10');
   });
 
   it('gives the accident report of a half-year and of a year', async () => {

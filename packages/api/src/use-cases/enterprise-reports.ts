@@ -21,13 +21,19 @@ import type { AppDeps } from '../deps';
  */
 export async function buildEnterpriseAnnualReport(
   deps: Pick<AppDeps, 'db' | 'now'>,
-  input: { enterprise: Enterprise; year: number },
+  input: {
+    enterprise: Enterprise;
+    year: number;
+    /** The annual figures to fill from; read from the table when not given (a save checks its own). */
+    figures?: AnnualFigures;
+  },
 ): Promise<EnterpriseAnnualReport> {
   const { enterprise, year } = input;
-  const [accidents, evidence, annual] = await Promise.all([
+  const [accidents, evidence, figures] = await Promise.all([
     listAccidentsOccurredBetween(deps.db, enterprise.id, `${year}-01-01`, `${year}-12-31`),
     listVerifiedEvidenceIssuedBetween(deps.db, enterprise.id, `${year}-01-01`, `${year}-12-31`),
-    getAnnualData(deps.db, enterprise.id, String(year)),
+    input.figures ??
+      getAnnualData(deps.db, enterprise.id, String(year)).then((annual) => annual.data as AnnualFigures),
   ]);
   const filled = annualReportFigures(
     {
@@ -47,7 +53,7 @@ export async function buildEnterpriseAnnualReport(
         ...(item.workersCovered === undefined ? {} : { workersCovered: item.workersCovered }),
       })),
     },
-    annual.data as AnnualFigures,
+    figures,
   );
   return {
     enterpriseId: enterprise.id,

@@ -2,6 +2,7 @@ import { type AnnualData, ConflictError, type Enterprise, putAnnualData } from '
 import { type AnnualFigureError, type AnnualFigures, annualFigureErrors } from '@antoan/domain';
 import type { AnnualFiguresInput } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
+import { buildEnterpriseAnnualReport } from './enterprise-reports';
 
 /** Why the annual figures were not saved. */
 export type PutAnnualDataError = { kind: 'invalid'; errors: AnnualFigureError[] } | { kind: 'stale' };
@@ -25,6 +26,13 @@ export async function saveAnnualData(
   const figures = input.figures as AnnualFigures;
   const errors = annualFigureErrors(figures, input.enterprise.headcount);
   if (errors.length > 0) return { ok: false, error: { kind: 'invalid', errors } };
+  // Whether the report is complete with these figures, so the deadline reminders and the zone dashboard can
+  // count complete reports without reading every firm's records.
+  const report = await buildEnterpriseAnnualReport(deps, {
+    enterprise: input.enterprise,
+    year: input.year,
+    figures,
+  });
   try {
     const saved = await putAnnualData(deps.db, {
       enterpriseId: input.enterprise.id,
@@ -33,6 +41,7 @@ export async function saveAnnualData(
       data: figures as Record<string, unknown>,
       headcount: figures.workforce?.total ?? null,
       hazardous: figures.workforce?.hazardous ?? null,
+      reportComplete: report.complete,
       actor: input.actor,
       at: deps.now().toISOString(),
     });
