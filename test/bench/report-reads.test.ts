@@ -138,7 +138,11 @@ beforeAll(async () => {
   dynamo = await startDynamoLocal();
   db = await createTestDb(dynamo.endpoint);
   for (let z = 0; z < ZONES; z++)
-    await createZone(db, { id: `zone-${z}`, code: `Z${z}`, name: `Khu công nghiệp ${z}`, createdAt: AT }, 'bench');
+    await createZone(
+      db,
+      { id: `zone-${z}`, code: `Z${z}`, name: `Khu công nghiệp ${z}`, createdAt: AT },
+      'bench',
+    );
 }, 120_000);
 
 afterAll(async () => {

@@ -137,6 +137,8 @@ describe('zone dashboard', () => {
         group: 'regular',
         text: expect.objectContaining({ en: expect.stringContaining('once a year') }),
       },
+      // No firm of the zone saved a complete annual form.
+      annualReports: { year: '2026', complete: 0, firms: 8 },
     });
   });
 

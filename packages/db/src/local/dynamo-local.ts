@@ -48,7 +48,8 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
       child.kill('SIGTERM');
     });
   const client = new DynamoDBClient({ ...clientConfig, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  // A busy machine (several test runs on two cores) can take over 30 s to start the JVM.
+  const deadline = Date.now() + 90_000;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early: ${output.trim()}`);
@@ -57,7 +58,7 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
         break;
       } catch (error) {
         if (Date.now() > deadline)
-          throw new Error(`DynamoDB Local did not start in 30 s: ${output.trim()}`, { cause: error });
+          throw new Error(`DynamoDB Local did not start in 90 s: ${output.trim()}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }
