@@ -42,6 +42,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   targets: 'read',
   // The annual figures form writes (with the zone's report counters); the reports only read.
   reports: 'readwrite',
+  // The OpenAPI document and its reference page are built from the schemas in the bundle.
+  docs: 'none',
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
@@ -50,7 +52,11 @@ export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = 
 };
 
 /** Routes open without a token (api.md); every other route goes through the JWT authorizer. */
-export const publicRoutes: ReadonlySet<string> = new Set(['GET /v1/health']);
+export const publicRoutes: ReadonlySet<string> = new Set([
+  'GET /v1/health',
+  'GET /v1/openapi.json',
+  'GET /v1/docs',
+]);
 
 /** `GET /v1/zones`, as API Gateway writes a route key. */
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

@@ -1,6 +1,11 @@
+import type {
+  AssessmentView as Assessment,
+  DemoUser,
+  EnterpriseDetail as Enterprise,
+  Page as ListPage,
+} from '@antoan/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Assessment, DemoUser, Enterprise, Page as ListPage } from '../src/api-types';
 import { currentSelfInspectionPeriod } from '../src/period';
 import { apiGet, apiPatch, devToken, smallPdf } from './api';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';

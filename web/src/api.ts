@@ -1,5 +1,8 @@
 import type { LocalizedText } from '@antoan/domain';
-import type { Problem } from './api-types';
+import type { Problem as ProblemDocument } from '@antoan/schemas';
+
+/** An error body: a problem document, or what is left of one after a proxy or a network failure. */
+type Problem = Partial<ProblemDocument>;
 
 /** A response outside 2xx, with the problem body the API sent (or a stand-in when it sent none). */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
+import type { AnswerInput as Answer } from '@antoan/schemas';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Answer } from './api-types';
 import { type AutosaveOptions, AutosaveQueue, type SaveOutcome, type SaveState } from './autosave';
 
 /** A queue over a fake server whose answers the test decides. */

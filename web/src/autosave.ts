@@ -1,4 +1,4 @@
-import type { Answer } from './api-types';
+import type { AnswerInput as Answer } from '@antoan/schemas';
 
 /** What the save indicator shows. */
 export type SaveState =

@@ -9,7 +9,7 @@ import {
   type Severity,
   type TargetingReasonCode,
 } from '@antoan/domain';
-import type { Notification } from './api-types';
+import type { NotificationView as Notification } from '@antoan/schemas';
 
 /** The four answers, as the checklist buttons and the score read them. */
 export const answerTexts: Record<AnswerValue, LocalizedText> = {

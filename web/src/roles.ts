@@ -1,4 +1,4 @@
-import type { Role } from './api-types';
+import type { Role } from '@antoan/schemas';
 import type { LabelKey } from './i18n';
 import type { Session } from './session';
 

@@ -1,4 +1,4 @@
-import type { DemoUser } from './api-types';
+import type { DemoUser } from '@antoan/schemas';
 
 /** Who is signed in, and the token the API takes from them. */
 export interface Session {

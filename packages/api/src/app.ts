@@ -5,6 +5,7 @@ import { handleError, problemResponse } from './problem';
 import { accidentRoutes } from './routes/accidents';
 import { assessmentRoutes } from './routes/assessments';
 import { dashboardRoutes } from './routes/dashboards';
+import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
@@ -29,6 +30,7 @@ export const resourceGroups = {
   dashboards: dashboardRoutes,
   targets: targetRoutes,
   reports: reportRoutes,
+  docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;
 

@@ -1,5 +1,6 @@
 import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
 import { callers, createTestApi, type TestApi } from './test-support';
 
@@ -450,6 +451,8 @@ describe('tenancy matrix: every role against every route', () => {
     });
     expect(response.status).toBe(status);
     if (status >= 400) expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+    // Every answer, success or refusal, matches the OpenAPI document generated from the schemas.
+    expect(await contractViolations(spec.method, spec.path, response)).toEqual([]);
   });
 
   it('a zone manager lists only their own zones', async () => {

@@ -1,6 +1,7 @@
 import { createDbContext, createEvidence, type DbContext, type Evidence, settleEvidence } from '@antoan/db';
 import { createTestDb, localClientConfig } from '@antoan/db/local';
 import { createTestEvidenceStore } from '@antoan/storage/local';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -23,6 +24,11 @@ export interface TestApi {
   db: DbContext;
   issuer: LocalIssuer;
   deps: AppDeps;
+  /**
+   * Puts bytes straight into the evidence bucket with the server's credentials, bypassing the upload form: what
+   * a form that S3 refuses (size, checksum) could have stored, to test the server-side verification on its own.
+   */
+  storeObject(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   token(request: TokenRequest): Promise<string>;
   call(
     method: string,
@@ -34,7 +40,7 @@ export interface TestApi {
 /** Builds a TestApi; `deps` overrides parts of the dependencies (for example a faulty db client). */
 export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<TestApi> {
   const db = await createTestDb(inject('dynamoEndpoint'));
-  const { store: evidence } = await createTestEvidenceStore(inject('s3Endpoint'));
+  const { store: evidence, client: s3, bucket } = await createTestEvidenceStore(inject('s3Endpoint'));
   const issuer = await createLocalIssuer();
   const deps: AppDeps = Object.assign(
     { db, evidence, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid },
@@ -46,6 +52,11 @@ export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<T
     db,
     issuer,
     deps,
+    storeObject: async (key, bytes, contentType) => {
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }),
+      );
+    },
     token: (request) => issuer.mint(request),
     call: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };

@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   type GetObjectCommandOutput,
   HeadObjectCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -59,6 +60,18 @@ async function upload(bytes: Uint8Array, declared: DeclaredEvidenceFile, fileNam
   const key = newKey();
   const presigned = await store.presignUpload({ key, ...declared });
   expect(await postThroughForm(presigned, bytes, fileName)).toBe(204);
+  return key;
+}
+
+/**
+ * Stores `bytes` at a new key with the server's own credentials, bypassing the upload form: what a form the
+ * local verifier (like S3) would refuse could have stored, to prove the server-side check holds on its own.
+ */
+async function storeDirectly(bytes: Uint8Array, contentType: string) {
+  const key = newKey();
+  await client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }),
+  );
   return key;
 }
 
@@ -198,17 +211,21 @@ describe('verifyUpload', () => {
     },
   );
 
-  it('rejects content whose hash is not the declared one', async () => {
+  it('rejects content whose hash is not the declared one (S3 refuses its form with BadDigest)', async () => {
     const png = samplePng();
     const expected = declare(png, 'image/png', { sha256Hex: sha256Hex(samplePdf()) });
-    const key = await upload(png, expected);
+    const presigned = await store.presignUpload({ key: newKey(), ...expected });
+    expect(await postThroughForm(presigned, png, 'photo.png')).toBe(400);
+    const key = await storeDirectly(png, 'image/png');
     expect(await store.verifyUpload({ key, expected })).toEqual({ ok: false, reason: 'checksum_mismatch' });
   });
 
-  it('rejects an object whose size is not the declared one', async () => {
+  it('rejects an object whose size is not the declared one (S3 refuses its form with EntityTooLarge)', async () => {
     const pdf = samplePdf();
     const expected = declare(pdf, 'application/pdf', { size: pdf.length - 1 });
-    const key = await upload(pdf, expected);
+    const presigned = await store.presignUpload({ key: newKey(), ...expected });
+    expect(await postThroughForm(presigned, pdf, 'a.pdf')).toBe(400);
+    const key = await storeDirectly(pdf, 'application/pdf');
     expect(await store.verifyUpload({ key, expected })).toEqual({ ok: false, reason: 'size_mismatch' });
   });
 
@@ -223,41 +240,44 @@ describe('verifyUpload', () => {
   it('checks in the order missing, size, type, checksum', async () => {
     const program = sampleExecutable();
     const wrongSizeAndType = declare(program, 'application/pdf', { size: program.length + 1 });
-    const sizeFirst = await upload(program, wrongSizeAndType);
+    const sizeFirst = await storeDirectly(program, 'application/pdf');
     expect(await store.verifyUpload({ key: sizeFirst, expected: wrongSizeAndType })).toMatchObject({
       reason: 'size_mismatch',
     });
 
     const wrongTypeAndHash = declare(program, 'application/pdf', { sha256Hex: '0'.repeat(64) });
-    const typeFirst = await upload(program, wrongTypeAndHash);
+    const typeFirst = await storeDirectly(program, 'application/pdf');
     expect(await store.verifyUpload({ key: typeFirst, expected: wrongTypeAndHash })).toMatchObject({
       reason: 'type_mismatch',
     });
   });
 
-  it('rejects a real PDF stored under another content type by a tampered form', async () => {
+  it('rejects a real PDF stored under another content type (S3 refuses the tampered form)', async () => {
     const pdf = samplePdf();
     const expected = declare(pdf, 'application/pdf');
-    const key = newKey();
-    const presigned = await store.presignUpload({ key, ...expected });
+    const presigned = await store.presignUpload({ key: newKey(), ...expected });
     const tampered = { ...presigned, fields: { ...presigned.fields, 'Content-Type': 'text/html' } };
-    expect(await postThroughForm(tampered, pdf, 'page.html')).toBe(204);
+    expect(await postThroughForm(tampered, pdf, 'page.html')).toBe(403);
+    const key = await storeDirectly(pdf, 'text/html');
     expect(await store.verifyUpload({ key, expected })).toEqual({ ok: false, reason: 'type_mismatch' });
   });
 
-  // S3 itself refuses this form (EntityTooLarge: content-length-range). The local server ignores every
-  // policy condition, so only the server-side verification stands between it and a "verified" record.
-  it('is the real guard: the local server stores a file larger than the signed size range', async () => {
+  // The local S3 now refuses this form as S3 does (EntityTooLarge: content-length-range) and stores nothing;
+  // the server-side check would still catch the object if a store let it through (defence in depth).
+  it('refuses a file larger than the signed size range at the form, and the verification agrees', async () => {
     const small = samplePng();
     const expected = declare(small, 'image/png');
     const key = newKey();
     const presigned = await store.presignUpload({ key, ...expected });
     const larger = samplePdf(small.length + 5000);
 
-    expect(await postThroughForm(presigned, larger, 'larger.pdf')).toBe(204);
-    const stored = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    expect(stored.ContentLength).toBe(larger.length);
-    expect(await store.verifyUpload({ key, expected })).toEqual({ ok: false, reason: 'size_mismatch' });
+    expect(await postThroughForm(presigned, larger, 'larger.pdf')).toBe(400);
+    expect(await store.verifyUpload({ key, expected })).toEqual({ ok: false, reason: 'missing_object' });
+    const stored = await storeDirectly(larger, 'image/png');
+    expect(await store.verifyUpload({ key: stored, expected })).toEqual({
+      ok: false,
+      reason: 'size_mismatch',
+    });
   });
 
   it('streams a file of the largest size and verifies its hash', async () => {

@@ -1,7 +1,12 @@
 import type { AnswerValue, Template, TemplateItem } from '@antoan/domain';
+import type {
+  AnswerInput as Answer,
+  AssessmentView as Assessment,
+  EvidenceListItem as Evidence,
+  Page,
+} from '@antoan/schemas';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiClient, ApiError } from '../api';
-import type { Answer, Assessment, Evidence, Page } from '../api-types';
 import { AutosaveQueue, type SaveState } from '../autosave';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';

@@ -1,7 +1,12 @@
-import type { TemplateSummary } from '@antoan/schemas';
+import type {
+  AssessmentSummary,
+  EnterpriseDetail as Enterprise,
+  NotificationView as Notification,
+  Page,
+  TemplateSummary,
+} from '@antoan/schemas';
 import { useState } from 'react';
 import { ApiError } from '../api';
-import type { AssessmentSummary, Enterprise, Notification, Page } from '../api-types';
 import { formatTimestamp } from '../dates';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';

@@ -1,7 +1,7 @@
 import type { EvidenceKind } from '@antoan/domain';
+import type { EvidenceListItem as Evidence, EvidenceUploadTicket, EvidenceView, Page } from '@antoan/schemas';
 import { useId, useState } from 'react';
 import { type ApiClient, ApiError } from '../api';
-import type { Evidence, EvidenceUploadTicket, Page } from '../api-types';
 import { expiryState } from '../dates';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
@@ -169,13 +169,22 @@ export function EvidenceUpload(props: {
       await uploadWithProgress(ticket.upload, file, (progress) => setPhase({ step: 'uploading', progress }));
       setPhase({ step: 'checking' });
       try {
-        const { body: evidence } = await api.send<Evidence>('POST', `${path}/${ticket.id}/confirm`);
+        const { body: confirmed } = await api.send<EvidenceView>('POST', `${path}/${ticket.id}/confirm`);
+        // The list computes `expired`; the confirmation does not carry it.
+        const evidence: Evidence = {
+          ...confirmed,
+          expired: expiryState(confirmed.expiresOn, vietnamToday()) === 'expired',
+        };
         setPhase({ step: 'verified', evidence });
         setFile(null);
         setInputKey((key) => key + 1);
         props.onVerified(evidence);
       } catch (caught) {
-        if (caught instanceof ApiError && caught.status === 422 && caught.problem.reason) {
+        if (
+          caught instanceof ApiError &&
+          caught.status === 422 &&
+          typeof caught.problem.reason === 'string'
+        ) {
           setPhase({ step: 'rejected', reason: caught.problem.reason });
           setFile(null);
           setInputKey((key) => key + 1);

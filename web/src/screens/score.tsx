@@ -1,5 +1,5 @@
 import type { ScoreItem, Template, TemplateItem } from '@antoan/domain';
-import type { Assessment } from '../api-types';
+import type { AssessmentView as Assessment } from '@antoan/schemas';
 import { formatTimestamp } from '../dates';
 import { useI18n } from '../i18n';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';

@@ -1,6 +1,6 @@
+import type { DemoUser, Page } from '@antoan/schemas';
 import { useState } from 'react';
 import { apiClient } from '../api';
-import type { DemoUser, Page } from '../api-types';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { roleLabels } from '../roles';

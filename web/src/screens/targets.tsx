@@ -1,6 +1,6 @@
+import type { Page, Target, ZoneView as Zone } from '@antoan/schemas';
 import { useState } from 'react';
 import { query } from '../api';
-import type { Page, Target, Zone } from '../api-types';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { targetingReasonTexts } from '../reasons';

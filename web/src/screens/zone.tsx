@@ -1,7 +1,7 @@
 import type { LocalizedText, Rating } from '@antoan/domain';
+import type { Page, ZoneView as Zone, ZoneDashboard, ZoneFirm as ZoneEnterprise } from '@antoan/schemas';
 import { useEffect, useState } from 'react';
 import { query } from '../api';
-import type { Page, Zone, ZoneDashboard, ZoneEnterprise } from '../api-types';
 import { formatTimestamp } from '../dates';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';

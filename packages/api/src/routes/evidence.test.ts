@@ -59,12 +59,27 @@ async function request(
   return api.call('POST', `/v1/enterprises/${eid}/evidence`, { as, body });
 }
 
-/** Requests an upload, sends `uploaded` through the presigned form, and confirms it. */
-async function uploadAndConfirm(declared: Record<string, unknown>, uploaded: Uint8Array | undefined) {
+/**
+ * Requests an upload, sends `uploaded` through the presigned form, and confirms it. With `formRefused`, the local
+ * S3 must refuse the form (size or checksum, as S3 does), and the bytes are then put into the bucket directly,
+ * to prove the server-side verification holds on its own (defence in depth).
+ */
+async function uploadAndConfirm(
+  declared: Record<string, unknown>,
+  uploaded: Uint8Array | undefined,
+  { formRefused = false } = {},
+) {
   const response = await request(declared);
   expect(response.status).toBe(201);
   const requested = (await response.json()) as Requested;
-  if (uploaded) expect(await postThroughForm(requested.upload, uploaded, 'file')).toBeLessThan(300);
+  if (uploaded) {
+    const status = await postThroughForm(requested.upload, uploaded, 'file');
+    if (!formRefused) expect(status).toBeLessThan(300);
+    else {
+      expect(status).toBe(400);
+      await api.storeObject(requested.upload.fields.key ?? '', uploaded, String(declared.contentType));
+    }
+  }
   const confirm = await api.call('POST', `/v1/enterprises/ent-a/evidence/${requested.id}/confirm`, {
     as: asA,
   });
@@ -129,7 +144,8 @@ describe('uploading evidence', () => {
   ])(
     '%s is rejected with the right reason, and nobody can download it',
     async (_l, declared, uploaded, reason) => {
-      const { id, confirm, body } = await uploadAndConfirm(declared, uploaded);
+      const formRefused = reason === 'checksum_mismatch' || reason === 'size_mismatch';
+      const { id, confirm, body } = await uploadAndConfirm(declared, uploaded, { formRefused });
       expect(confirm.status).toBe(422);
       expect(body).toMatchObject({ status: 'rejected', reason });
       expect((await getEvidence(api.db, 'ent-a', id))?.status).toBe('rejected');
@@ -226,6 +242,7 @@ describe('uploading evidence', () => {
         workersCovered: 5,
       }),
       sampleExecutable(),
+      { formRefused: true },
     );
     const coverage = await getCoverage(api.db, 'ent-a', '2026');
     expect(coverage.trainedByGroup['3']).toBe(8);
@@ -269,8 +286,10 @@ describe('the S3 ObjectCreated handler', () => {
       outcome: 'verified',
     });
     expect((await getEvidence(api.db, 'ent-a', requested.id))?.status).toBe('verified');
-    // A second upload through the still-valid form cannot replace verified proof with other bytes.
-    await postThroughForm(requested.upload, sampleExecutable(), 'file');
+    // The still-valid form takes no other bytes (S3 checks its size and checksum), and sending the same file
+    // again cannot reopen verified proof.
+    expect(await postThroughForm(requested.upload, sampleExecutable(), 'file')).toBe(400);
+    expect(await postThroughForm(requested.upload, pdf, 'file')).toBe(204);
     expect(await verifyUploadedObject(api.deps, `enterprises/ent-a/evidence/${requested.id}`)).toEqual({
       outcome: 'rejected',
       reason: 'already_settled',

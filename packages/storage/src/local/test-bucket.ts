@@ -8,13 +8,16 @@ declare module 'vitest' {
   }
 }
 
-/** Client settings for the local S3 server (it accepts any credentials). */
+/** The one key pair the local S3 verifier accepts. */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+/** Client settings for the local S3 server (its verifier accepts only `LOCAL_S3_CREDENTIALS`). */
 export function localS3Config(endpoint: string) {
   return {
     endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials: { ...LOCAL_S3_CREDENTIALS },
   };
 }
 

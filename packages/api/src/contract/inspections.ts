@@ -1,0 +1,23 @@
+import * as s from '@antoan/schemas';
+import { type GroupContract, ok } from './types';
+
+/** The `inspections` routes (`routes/inspections.ts`). */
+export const inspectionsContract = {
+  'POST /v1/enterprises/{eid}/inspections': {
+    summary: 'Record an inspection',
+    tag: 'inspections',
+    access: 'inspector, authority',
+    body: s.createInspectionSchema,
+    idempotent: true,
+    responses: { 201: ok('The scored inspection.', s.inspectionSchema) },
+    problems: [400, 404, 413, 415, 422],
+  },
+  'GET /v1/enterprises/{eid}/inspections': {
+    summary: "List an enterprise's inspections, latest first",
+    tag: 'inspections',
+    access: 'scope of the enterprise',
+    query: s.listQuerySchema,
+    responses: { 200: ok('Inspections with the self-score of their period.', s.inspectionPageSchema) },
+    problems: [400, 404],
+  },
+} satisfies GroupContract;
