@@ -300,6 +300,8 @@ export const zoneDashboardSchema = v.strictObject({
     fatalities: whole(),
   }),
   covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
+  /** Firms whose Appendix II report for the period's year was complete when its form was last saved. */
+  annualReports: v.strictObject({ year: text, complete: whole(), firms: whole() }),
 });
 export type ZoneDashboard = v.InferOutput<typeof zoneDashboardSchema>;
 

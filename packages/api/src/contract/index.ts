@@ -6,6 +6,7 @@ import { evidenceContract } from './evidence';
 import { healthContract } from './health';
 import { inspectionsContract } from './inspections';
 import { notificationsContract } from './notifications';
+import { reportsContract } from './reports';
 import { targetsContract } from './targets';
 import { templatesContract } from './templates';
 import type { GroupContract } from './types';
@@ -29,4 +30,5 @@ export const contract: GroupContract = {
   ...inspectionsContract,
   ...dashboardsContract,
   ...targetsContract,
+  ...reportsContract,
 };
