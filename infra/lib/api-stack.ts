@@ -57,6 +57,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   audit: 'read',
   // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
   users: 'read',
+  // The annual figures form writes (with the zone's report counters); the reports only read.
+  reports: 'readwrite',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
 };

@@ -13,6 +13,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
+import { reportRoutes } from './routes/reports';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
@@ -38,6 +39,7 @@ export const resourceGroups = {
   actions: actionRoutes,
   audit: auditRoutes,
   users: userRoutes,
+  reports: reportRoutes,
   docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;

@@ -17,5 +17,6 @@ export * from './principal';
 export * from './targeting';
 export * from './use-cases/change-action';
 export * from './use-cases/create-action';
+export * from './use-cases/put-annual-data';
 export * from './use-cases/submit-self-check';
 export * from './user-directory';

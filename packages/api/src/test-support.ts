@@ -127,17 +127,19 @@ export async function putEvidenceRecord(
     issuedOn: string;
     expiresOn?: string;
     zoneId?: string;
+    workersCovered?: number;
+    sha256?: string;
   },
   options: { verify?: boolean } = {},
 ): Promise<Evidence> {
   const at = '2026-01-05T00:00:00.000Z';
   const record: Evidence = {
     zoneId: 'zone-a',
+    sha256: 'a'.repeat(64),
     ...evidence,
     fileName: `${evidence.id}.pdf`,
     contentType: 'application/pdf',
     size: 10,
-    sha256: 'a'.repeat(64),
     ...(evidence.kind === 'training_certificate' ? { trainingGroup: 3 } : {}),
     objectKey: `enterprises/${evidence.enterpriseId}/evidence/${evidence.id}`,
     status: 'pending_upload',

@@ -211,3 +211,39 @@ export async function putZoneAccidentCounts(
     ),
   );
 }
+
+/**
+ * An enterprise's accidents whose day in Vietnam falls between `from` and `to` (`YYYY-MM-DD`, inclusive), oldest
+ * first. The sort key is the UTC instant, so the read starts a day early and keeps the days asked for.
+ */
+export async function listAccidentsOccurredBetween(
+  ctx: DbContext,
+  enterpriseId: string,
+  from: string,
+  to: string,
+): Promise<Accident[]> {
+  const accidents: Accident[] = [];
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await read(() =>
+      ctx.doc.send(
+        new QueryCommand({
+          TableName: ctx.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.enterprise(enterpriseId).pk,
+            ':from': `${keys.accidentPrefix}${dayBefore}`,
+            ':to': `${keys.accidentPrefix}${to}\uffff`,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    );
+    accidents.push(
+      ...(page.Items ?? []).map(toAccident).filter((a) => a.occurredOn >= from && a.occurredOn <= to),
+    );
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return accidents;
+}

@@ -3,6 +3,7 @@ import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, isTransientSdkError, TransientDbError } from './errors';
+import { transactWithFirmYear } from './firm-years';
 import { keys, scoreSortKey } from './keys';
 import { queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
@@ -597,14 +598,28 @@ export function submissionWrites(tableName: string, submission: Submission): Tra
  */
 export async function submitAssessment(ctx: DbContext, submission: Submission): Promise<void> {
   const writes = submissionWrites(ctx.tableName, submission);
+  const items = [...writes, ...(submission.actionWrites ?? [])];
+  const refusal = (index: number) =>
+    index >= writes.length
+      ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; submit again")
+      : index <= 1
+        ? new ConflictError('condition_failed', 'refused')
+        : new ConflictError('not_amendable', 'the replaced version changed meanwhile');
+  const { assessment, score } = submission;
   try {
-    await transactWrite(ctx, [...writes, ...(submission.actionWrites ?? [])], (index) =>
-      index >= writes.length
-        ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; submit again")
-        : index <= 1
-          ? new ConflictError('condition_failed', 'refused')
-          : new ConflictError('not_amendable', 'the replaced version changed meanwhile'),
-    );
+    // A periodic self-check also makes the firm count once as submitted in its zone's year report, with the
+    // rating of its latest self-check (firm-years.ts), in the same transaction.
+    if (isPeriodic(assessment)) {
+      await transactWithFirmYear(
+        ctx,
+        { enterpriseId: assessment.enterpriseId, year: assessment.period.slice(0, 4) },
+        (before) => ({ ...before, submitted: true, rating: score.rating }),
+        items,
+        refusal,
+      );
+    } else {
+      await transactWrite(ctx, items, refusal);
+    }
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'condition_failed')
       throw await draftConflict(ctx, submission.assessment.enterpriseId, submission.assessment.id);

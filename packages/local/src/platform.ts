@@ -31,6 +31,7 @@ import { loginRoutes } from './login-page';
 import { createLocalOidc, LOCAL_WEB_CLIENT_ID, type LocalOidc, OIDC_MOUNT } from './oidc';
 import { seedDemoData } from './seed';
 import { seedDemoEvidence } from './seed-evidence';
+import { seedDemoReports } from './seed-reports';
 import { upgradeLocalData } from './upgrade';
 import { mountWebApp } from './web';
 
@@ -166,6 +167,8 @@ export async function startPlatform(
     if (config.seed) {
       const evidence = await seedDemoEvidence(deps);
       if (evidence.seeded) log(`uploaded and verified ${evidence.files} demo evidence files`);
+      const reports = await seedDemoReports(deps);
+      if (reports.seeded) log(`seeded two years of report figures (${reports.files} more evidence files)`);
     }
     // On AWS an EventBridge schedule runs the reminder job daily; here it runs at start and every 24 hours.
     const reminders = async () => {

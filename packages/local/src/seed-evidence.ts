@@ -18,7 +18,6 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
   const enterprises = demoEnterprises();
   const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
   const firms = enterprises.filter((firm, index) => officers.has(firm.id) || index % 12 === 0);
-  const pdf = samplePdf();
   const files = [
     {
       kind: 'training_certificate',
@@ -39,30 +38,10 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
   let count = 0;
   const seedFirm = async (firm: (typeof firms)[number]) => {
     for (const file of files) {
-      const id = deps.newId();
-      const evidence = await createEvidence(deps.db, {
-        id,
-        enterpriseId: firm.id,
-        zoneId: firm.zoneId,
+      await uploadDemoEvidence(deps, firm, {
         ...file,
-        fileName: `${file.kind}-${firm.id}.pdf`,
-        contentType: 'application/pdf',
-        size: pdf.length,
-        sha256: sha256Hex(pdf),
         workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
-        objectKey: deps.evidence.objectKey(firm.id, id),
-        status: 'pending_upload',
-        createdAt: deps.now().toISOString(),
-        createdBy: 'seed',
       });
-      const upload = await deps.evidence.presignUpload({
-        key: evidence.objectKey,
-        contentType: 'application/pdf',
-        size: pdf.length,
-        sha256Hex: evidence.sha256,
-      });
-      await postThroughForm(upload, pdf, evidence.fileName);
-      await confirmEvidence(deps, evidence, 'seed');
       count++;
     }
   };
@@ -70,4 +49,45 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
     await Promise.all(firms.slice(start, start + 6).map(seedFirm));
   await setMarker(deps.db, EVIDENCE_MARKER, deps.now().toISOString());
   return { seeded: true, files: count };
+}
+
+/** One demo file uploaded the way a browser does (presigned POST), then confirmed by the server. */
+export async function uploadDemoEvidence(
+  deps: AppDeps,
+  firm: { id: string; zoneId: string },
+  file: {
+    kind: string;
+    issuedOn: string;
+    expiresOn?: string;
+    trainingGroup?: number;
+    workersCovered?: number;
+    /** Pads the file to this many bytes: distinct sizes give distinct documents (a document counts once). */
+    variant?: number;
+  },
+): Promise<void> {
+  const { variant, ...facts } = file;
+  const pdf = samplePdf(variant ?? 0);
+  const id = deps.newId();
+  const evidence = await createEvidence(deps.db, {
+    id,
+    enterpriseId: firm.id,
+    zoneId: firm.zoneId,
+    ...facts,
+    fileName: `${file.kind}-${firm.id}.pdf`,
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256: sha256Hex(pdf),
+    objectKey: deps.evidence.objectKey(firm.id, id),
+    status: 'pending_upload',
+    createdAt: deps.now().toISOString(),
+    createdBy: 'seed',
+  });
+  const upload = await deps.evidence.presignUpload({
+    key: evidence.objectKey,
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256Hex: evidence.sha256,
+  });
+  await postThroughForm(upload, pdf, evidence.fileName);
+  await confirmEvidence(deps, evidence, 'seed');
 }

@@ -8,6 +8,7 @@ import { evidenceContract } from './evidence';
 import { healthContract } from './health';
 import { inspectionsContract } from './inspections';
 import { notificationsContract } from './notifications';
+import { reportsContract } from './reports';
 import { targetsContract } from './targets';
 import { templatesContract } from './templates';
 import type { GroupContract } from './types';
@@ -35,4 +36,5 @@ export const contract: GroupContract = {
   ...actionsContract,
   ...auditContract,
   ...usersContract,
+  ...reportsContract,
 };
