@@ -1,6 +1,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getZoneAccidentCounts } from './accidents';
+import { getZoneActionCounts } from './actions';
 import { createAssessment, getZoneStats, submitAssessment } from './assessments';
 import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
@@ -184,7 +185,7 @@ describe('listZoneFirms', () => {
 });
 
 describe('getZoneDashboardItems', () => {
-  it('reads in one call what the four counter reads and the zone read give', async () => {
+  it('reads in one call what the five counter reads and the zone read give', async () => {
     const query = { zoneId: 'z1', period: '2026-H1', previousPeriod: '2025-H2', year: '2026' };
     expect(await getZoneDashboardItems(ctx, query)).toEqual({
       zone: await getZone(ctx, 'z1'),
@@ -192,6 +193,7 @@ describe('getZoneDashboardItems', () => {
       current: await getZoneStats(ctx, 'z1', '2026-H1'),
       previous: await getZoneStats(ctx, 'z1', '2025-H2'),
       accidents: await getZoneAccidentCounts(ctx, 'z1', '2026'),
+      actions: await getZoneActionCounts(ctx, 'z1'),
     });
     const missing = await getZoneDashboardItems(ctx, { ...query, zoneId: 'nope' });
     expect(missing.zone).toBeUndefined();
