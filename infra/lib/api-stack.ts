@@ -10,8 +10,10 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
   AntoanFunction,
@@ -20,7 +22,17 @@ import {
   type FunctionTable,
   type TableAccess,
 } from './antoan-function';
+import { alarmFunction, alarmServerErrorRate } from './ops';
 import { functionEntry } from './paths';
+
+/** Requests per second (steady) and burst the default stage allows, account-wide limits permitting. */
+export interface ApiThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/** A few hundred concurrent users at most per province; raise it with `antoan:apiRateLimit`/`antoan:apiBurstLimit`. */
+export const defaultApiThrottle: ApiThrottle = { rateLimit: 100, burstLimit: 200 };
 
 /**
  * What each resource group's function may do with the table. Typed over every group, so a new group in
@@ -45,6 +57,10 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   reviews: 'read',
   actions: 'readwrite',
   audit: 'read',
+  // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
+  users: 'read',
+  // The annual figures form writes (with the zone's report counters); the reports only read.
+  reports: 'readwrite',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
 };
@@ -53,6 +69,17 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
 export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = {
   evidence: 'presign-and-verify',
 };
+
+/** What the `users` function may do in the user pool: invite, list by group, read and disable users. */
+export const userAdministrationActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:ListUsersInGroup',
+] as const;
 
 /** Routes open without a token (api.md); every other route goes through the JWT authorizer. */
 export const publicRoutes: ReadonlySet<string> = new Set([
@@ -76,6 +103,12 @@ export interface ApiStackProps extends StackProps {
   readonly auth: { readonly issuer: string; readonly audience: string };
   /** The evidence bucket, bound to the groups in `evidenceAccessOf` only. */
   readonly evidenceBucket: FunctionBucket;
+  /** Stage throttling; `defaultApiThrottle` unless given. */
+  readonly throttle?: ApiThrottle;
+  /** The user pool the `users` group administers through Cognito's admin API (only that function may). */
+  readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
+  /** Where the API's alarms (function errors and throttles, 5xx rate) go. */
+  readonly alarmTopic: ITopic;
 }
 
 /** The HTTP API: one Lambda function per resource group, serving exactly the routes that group's Hono app serves. */
@@ -97,7 +130,7 @@ export class ApiStack extends Stack {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { burstLimit: 200, rateLimit: 100 },
+      throttle: props.throttle ?? defaultApiThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -131,6 +164,7 @@ export class ApiStack extends Stack {
     const functionsScope = new Construct(this, 'Functions');
     const noAuthorizer = new HttpNoneAuthorizer();
     const functions = new Map<ResourceGroup, AntoanFunction>();
+    const alarms = new Construct(this, 'Alarms');
     for (const group of Object.keys(resourceGroups) as ResourceGroup[]) {
       const fn = new AntoanFunction(functionsScope, group, {
         entry: functionEntry(group),
@@ -147,7 +181,17 @@ export class ApiStack extends Stack {
       else fn.bindTable(table, { access });
       const evidenceAccess = evidenceAccessOf[group];
       if (evidenceAccess !== undefined) fn.bindEvidenceBucket(evidenceBucket, { access: evidenceAccess });
+      if (group === 'users' && props.userPool) {
+        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: [...userAdministrationActions],
+            resources: [props.userPool.userPoolArn],
+          }),
+        );
+      }
       functions.set(group, fn);
+      alarmFunction(alarms, group, fn, props.alarmTopic);
 
       const integration = new HttpLambdaIntegration(`${group}Integration`, fn);
       for (const route of routesOf(group)) {
@@ -167,6 +211,12 @@ export class ApiStack extends Stack {
       }
     }
     this.functions = functions;
+    alarmServerErrorRate(
+      alarms,
+      { serverErrors: this.api.metricServerError(), requests: this.api.metricCount() },
+      props.alarmTopic,
+      { thresholdPercent: 5, minRequests: 20 },
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }

@@ -1,9 +1,11 @@
-import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, Aspects, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ApiStack } from './api-stack';
+import { ApiStack, type ApiThrottle, defaultApiThrottle } from './api-stack';
 import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
+import { LogRetentionForEveryFunction, OpsStack } from './ops';
+import { WebStack } from './web-stack';
 
 /**
  * Feature flags the stacks rely on. Set here rather than in cdk.json so that tests synthesize exactly what
@@ -29,13 +31,31 @@ export const webOriginContextKey = 'antoan:webOrigin';
  */
 export const notifyFromContextKey = 'antoan:notifyFrom';
 
+/** Context key of the e-mail address that receives the alarms (optional: without it nobody is subscribed). */
+export const alarmEmailContextKey = 'antoan:alarmEmail';
+
+/** Context keys of the API stage's throttling: steady requests per second, and burst. */
+export const apiRateLimitContextKey = 'antoan:apiRateLimit';
+export const apiBurstLimitContextKey = 'antoan:apiBurstLimit';
+
+/**
+ * Context key of an ACM certificate (us-east-1) for the web origin's host. Optional: without it the site is
+ * served on its cloudfront.net domain, which must then be the `antoan:webOrigin`.
+ */
+export const webCertificateContextKey = 'antoan:webCertificateArn';
+
+/** Context key of the managed login's domain prefix (optional; `antoan-<account id>` by default). */
+export const authDomainPrefixContextKey = 'antoan:authDomainPrefix';
+
 /** The whole CDK app: its stacks, checked by cdk-nag's AWS Solutions rules when it synthesizes. */
 export interface AntoanApp {
   readonly app: App;
+  readonly ops: OpsStack;
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly api: ApiStack;
   readonly jobs: JobsStack;
+  readonly web: WebStack;
 }
 
 /**
@@ -44,30 +64,85 @@ export interface AntoanApp {
  */
 export function createAntoanApp(props: AppProps = {}): AntoanApp {
   const app = new App({ ...props, context: { ...featureFlags, ...props.context } });
+  const webOrigin = webOriginOf(app);
+  const alarmEmail = optionalString(app, alarmEmailContextKey);
+  const ops = new OpsStack(app, 'AntoanOps', {
+    description: 'antoan: alarm topic',
+    ...(alarmEmail === undefined ? {} : { alarmEmail }),
+  });
   const data = new DataStack(app, 'AntoanData', {
     description: 'antoan: table and evidence bucket',
-    webOrigin: webOriginOf(app),
+    webOrigin,
   });
-  const auth = new AuthStack(app, 'AntoanAuth', { description: 'antoan: Cognito user pool' });
+  const domainPrefix = optionalString(app, authDomainPrefixContextKey);
+  const auth = new AuthStack(app, 'AntoanAuth', {
+    description: 'antoan: Cognito user pool, managed login and the web client',
+    webOrigin,
+    ...(domainPrefix === undefined ? {} : { domainPrefix }),
+  });
   const shared = {
     table: data.table,
     evidenceBucket: data.evidenceBucketExports,
     auth: { issuer: auth.issuer, audience: auth.audience },
+    userPool: { userPoolId: auth.userPool.userPoolId, userPoolArn: auth.userPool.userPoolArn },
+    alarmTopic: ops.alarmTopic,
   };
   const api = new ApiStack(app, 'AntoanApi', {
     description: 'antoan: HTTP API and its functions',
     ...shared,
+    throttle: apiThrottleOf(app),
   });
-  const notifyFrom: unknown = app.node.tryGetContext(notifyFromContextKey);
+  const notifyFrom = optionalString(app, notifyFromContextKey);
   const jobs = new JobsStack(app, 'AntoanJobs', {
-    description: 'antoan: evidence verification on upload and daily reminders',
+    description: 'antoan: evidence verification on upload, daily reminders, backfill after deploy',
     ...shared,
-    ...(typeof notifyFrom === 'string' && notifyFrom !== '' ? { notifyFrom } : {}),
+    ...(notifyFrom === undefined ? {} : { notifyFrom }),
+  });
+  const certificateArn = optionalString(app, webCertificateContextKey);
+  const web = new WebStack(app, 'AntoanWeb', {
+    description: 'antoan: web app on CloudFront, with /v1/* to the HTTP API',
+    webOrigin,
+    ...(certificateArn === undefined ? {} : { certificateArn }),
+    apiId: api.api.apiId,
+    evidenceBucketName: data.evidenceBucketExports.bucketName,
+    auth: { issuer: auth.issuer, clientId: auth.audience, domainUrl: auth.domainUrl },
   });
   // The bucket arrives through named imports, which CDK does not count as references between stacks.
-  for (const consumer of [api, jobs]) consumer.addStackDependency(data, 'imports the evidence bucket');
+  for (const consumer of [api, jobs, web]) consumer.addStackDependency(data, 'imports the evidence bucket');
+  Aspects.of(app).add(new LogRetentionForEveryFunction());
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, data, auth, api, jobs };
+  return { app, ops, data, auth, api, jobs, web };
+}
+
+/** A non-empty string from context, or undefined. */
+function optionalString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`context ${key} must be a string`);
+  return value;
+}
+
+/** The stage throttling from context (numbers, or strings as `-c` passes them), the defaults otherwise. */
+export function apiThrottleOf(app: App): ApiThrottle {
+  const limit = (key: string, fallback: number) => {
+    const value: unknown = app.node.tryGetContext(key);
+    if (value === undefined || value === '') return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1 || number > 10_000) {
+      throw new Error(
+        `context ${key} must be a whole number of requests per second from 1 to 10000, not ${value}`,
+      );
+    }
+    return number;
+  };
+  const throttle = {
+    rateLimit: limit(apiRateLimitContextKey, defaultApiThrottle.rateLimit),
+    burstLimit: limit(apiBurstLimitContextKey, defaultApiThrottle.burstLimit),
+  };
+  if (throttle.burstLimit < throttle.rateLimit) {
+    throw new Error(`context ${apiBurstLimitContextKey} must be at least ${apiRateLimitContextKey}`);
+  }
+  return throttle;
 }
 
 /** The web origin from the app's context, checked to be an origin (no path, no trailing slash). */

@@ -1,15 +1,18 @@
-import { Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
+import { Construct } from 'constructs';
 import { AntoanFunction, type FunctionBucket, type FunctionTable } from './antoan-function';
 import { evidenceKeyPrefixes } from './evidence-keys';
 import { wildcardResourceFinding } from './nag';
+import { alarmDeadLetterQueue, alarmFunction } from './ops';
 import { functionEntry } from './paths';
 
 export interface JobsStackProps extends StackProps {
@@ -19,6 +22,8 @@ export interface JobsStackProps extends StackProps {
   readonly auth: { readonly issuer: string; readonly audience: string };
   /** A sender verified in SES; when set, reminders are also e-mailed to each firm's contact address. */
   readonly notifyFrom?: string;
+  /** Where the jobs' alarms (dead-letter queues, function errors and throttles) go. */
+  readonly alarmTopic: ITopic;
 }
 
 /** Lambda retries a failed asynchronous invocation twice, then records it here. */
@@ -33,6 +38,7 @@ export class JobsStack extends Stack {
   readonly reminders: AntoanFunction;
   readonly evidenceVerifyFailures: Queue;
   readonly reminderFailures: Queue;
+  readonly backfill: AntoanFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -134,6 +140,31 @@ export class JobsStack extends Stack {
         maxEventAge: Duration.hours(6),
       }),
     });
+
+    this.backfill = new AntoanFunction(this, 'Backfill', {
+      entry: functionEntry('backfill'),
+      description:
+        'antoan: rebuild counters and index entries from the records (idempotent; run after deploy)',
+      environment,
+      timeout: Duration.minutes(15),
+    }).bindTable(table, { access: 'readwrite' });
+    // Runs the backfill once per deployment whose backfill code changed (the first deploy included), and
+    // waits for it: a failure fails the deployment. Running it again changes nothing, so by hand is safe too.
+    new Trigger(this, 'BackfillAfterDeploy', {
+      handler: this.backfill,
+      invocationType: InvocationType.REQUEST_RESPONSE,
+      executeOnHandlerChange: true,
+      timeout: Duration.minutes(15),
+    });
+
+    new CfnOutput(this, 'BackfillFunctionName', { value: this.backfill.functionName });
+
+    const alarms = new Construct(this, 'Alarms');
+    alarmFunction(alarms, 'evidence-verify', this.evidenceVerify, props.alarmTopic);
+    alarmFunction(alarms, 'reminders', this.reminders, props.alarmTopic);
+    alarmFunction(alarms, 'backfill', this.backfill, props.alarmTopic);
+    alarmDeadLetterQueue(alarms, 'EvidenceVerifyFailures', this.evidenceVerifyFailures, props.alarmTopic);
+    alarmDeadLetterQueue(alarms, 'ReminderFailures', this.reminderFailures, props.alarmTopic);
   }
 
   /** An encrypted, TLS-only queue that keeps failed invocations for 14 days, the most SQS allows. */

@@ -58,6 +58,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('acknowledges only the reviewed rules', () => {
     const reminders = synth.jobs.getLogicalId(synth.jobs.reminders.node.defaultChild as CfnElement);
+    const site = synth.web.getLogicalId(synth.web.bucket.node.defaultChild as CfnElement);
     expect(new Set(acknowledgements(synth.app).map(({ id }) => id))).toEqual(
       new Set([
         'AwsSolutions-COG2',
@@ -73,6 +74,18 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-SQS3',
         // The page-cursor key: not rotated (cursors live 24 hours; api-stack.ts says why).
         'AwsSolutions-SMG4',
+        // The web stack: CloudFront without geo restriction, WAF or (without a custom domain) a TLS policy,
+        // and the grants of CDK's BucketDeployment handler.
+        'AwsSolutions-CFR1',
+        'AwsSolutions-CFR2',
+        'AwsSolutions-CFR4',
+        'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        'AwsSolutions-IAM5[Action::s3:List*]',
+        'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        `AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`,
       ]),
     );
   });

@@ -142,7 +142,8 @@ describe('AuthStack', () => {
     expect(clients).toHaveLength(1);
     const client = clients[0]?.Properties;
     expect(client.GenerateSecret).toBe(false);
-    expect([...client.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    // Sign-in is on the managed login page (web-ops.test.ts); the client itself only refreshes tokens.
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
     expect(client.ReadAttributes).toEqual(
       expect.arrayContaining(['custom:enterprise_id', 'custom:zone_ids']),
     );

@@ -1,5 +1,6 @@
 import { allRoutes, createApp } from '@antoan/api';
 import { createLocalIssuer, type TokenRequest } from '@antoan/api/local-issuer';
+import { LocalUserStore } from '@antoan/api/local-users';
 import { createZone, type DbContext } from '@antoan/db';
 import { createTestDb, type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
 import { createTestEvidenceStore, type S3Local, startS3Local } from '@antoan/storage/local';
@@ -34,7 +35,15 @@ export async function startBench(): Promise<Bench> {
   let meter = emptyMeter();
   meterDb(db, () => meter);
   meterS3(client, () => meter);
-  const deps = { db, evidence: store, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid };
+  const users = await LocalUserStore.open(undefined);
+  const deps = {
+    db,
+    evidence: store,
+    verifyToken: issuer.verifyToken,
+    users,
+    now: () => new Date(),
+    newId: ulid,
+  };
   const app = createApp(deps, { routes: allRoutes() });
   const tokens = new Map<string, string>();
   const bench: Bench = {

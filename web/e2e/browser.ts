@@ -21,10 +21,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the app and signs in as the demo user `sub` from the picker. */
+/**
+ * Opens the app and signs in as the user `sub` the real way: Authorization Code + PKCE through the local
+ * OpenID provider, whose login page lists every account (one click, no password).
+ */
 export async function signIn(page: Page, webUrl: string, sub: string): Promise<void> {
   await page.goto(webUrl);
-  await page.getByTestId(`user-${sub}`).getByRole('button').click();
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId(`login-${sub}`).click();
   await page.getByTestId('signed-in').waitFor();
 }
 

@@ -22,16 +22,19 @@ describe('zone manager and inspector', () => {
     return page;
   };
 
-  it('the sign-in picker switches language and lists every role', async () => {
+  it('the sign-in page switches language, and the local provider lists a user of every role', async () => {
     await newPage();
     await page.goto(webUrl);
-    await page.getByRole('heading', { name: 'Đăng nhập (môi trường thử nghiệm)' }).waitFor();
-    expect(await page.locator('.user-row').count()).toBeGreaterThanOrEqual(4);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await page.getByTestId('language-toggle').click();
-    await page.getByRole('heading', { name: 'Sign in (local platform)' }).waitFor();
-    expect(await page.locator('.user-list').textContent()).toContain('Industrial-zone manager');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByTestId('language-toggle').click();
-    await page.getByRole('heading', { name: 'Đăng nhập (môi trường thử nghiệm)' }).waitFor();
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('login-zm-tranoc').waitFor();
+    const users = await page.locator('main ul').textContent();
+    for (const role of ['Doanh nghiệp', 'Ban quản lý KCN', 'Thanh tra', 'Cơ quan quản lý']) {
+      expect(users).toContain(role);
+    }
     await page.close();
   });
 
@@ -80,13 +83,13 @@ describe('zone manager and inspector', () => {
     await page.getByText('Chỉ xem: chỉ cán bộ của doanh nghiệp mới được sửa.').waitFor();
     expect(await page.getByRole('button', { name: /Bắt đầu tự kiểm tra/ }).count()).toBe(0);
 
-    // The session lives in the tab: a reload keeps it, signing out ends it.
+    // A reload keeps the session; signing out ends it.
     await page.reload();
     await page.getByTestId('self-inspection-status').waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('heading', { name: 'Đăng nhập (môi trường thử nghiệm)' }).waitFor();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'Đăng nhập (môi trường thử nghiệm)' }).waitFor();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

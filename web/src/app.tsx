@@ -1,5 +1,7 @@
+import type { User } from 'oidc-client-ts';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { apiClient } from './api';
+import { type Auth, CALLBACK_PATH, createAuth, loadAuthConfig, sessionOf } from './auth';
 import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from './i18n';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
@@ -7,11 +9,39 @@ import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
+import { UsersPage } from './screens/users';
 import { ZonePage } from './screens/zone';
 import { ZonesPage } from './screens/zones';
-import { clearSession, loadSession, type Session, saveSession } from './session';
+import type { Session } from './session';
 import { type SignedIn, SignedInContext, useSignedIn } from './session-context';
-import { Link } from './ui';
+import { Link, Loading } from './ui';
+
+/** What the app knows about signing in: still starting, or ready with the client and the session. */
+type AuthState =
+  | { status: 'starting' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; auth: Auth; session: Session | null };
+
+const REAUTH_KEY = 'antoan.reauth';
+const currentPage = () => `${window.location.pathname}${window.location.search}`;
+
+/** Starts the OpenID client once per page load (React may run effects twice), finishing a sign-in on the callback page. */
+let starting: Promise<{ auth: Auth; session: Session | null }> | null = null;
+function startAuth() {
+  starting ??= (async () => {
+    const auth = await createAuth(await loadAuthConfig());
+    if (window.location.pathname === CALLBACK_PATH) {
+      const { session, returnTo } = await auth.completeSignIn();
+      navigate(returnTo ?? (session ? homePath(session) : '/'), { replace: true });
+      return { auth, session };
+    }
+    let user = await auth.manager.getUser();
+    // Expired while the app was closed: the refresh token gets new tokens without a visit to the provider.
+    if (user?.expired && user.refresh_token) user = await auth.manager.signinSilent().catch(() => null);
+    return { auth, session: sessionOf(user) };
+  })();
+  return starting;
+}
 
 /** The whole app: language, session, header and the screen for the current path. */
 export function App() {
@@ -23,38 +53,93 @@ export function App() {
   useEffect(() => storeLang(lang), [lang]);
   const i18n = useMemo(() => i18nFor(lang, setLang), [lang, setLang]);
 
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [state, setState] = useState<AuthState>({ status: 'starting' });
   const [expired, setExpired] = useState(false);
-  const signOut = useCallback(() => {
-    clearSession();
-    setSession(null);
-    navigate('/');
+  useEffect(() => {
+    startAuth().then(
+      ({ auth, session }) => setState({ status: 'ready', auth, session }),
+      (error: unknown) => setState({ status: 'failed', error }),
+    );
   }, []);
+  const auth = state.status === 'ready' ? state.auth : null;
+  const session = state.status === 'ready' ? state.session : null;
+
+  useEffect(() => {
+    if (!auth) return;
+    const show = (user: User | null) =>
+      setState((previous) =>
+        previous.status === 'ready' ? { ...previous, session: sessionOf(user) } : previous,
+      );
+    const reload = () => void auth.manager.getUser().then(show);
+    // Silent refreshes, and sign-in or sign-out in another tab (the tokens live in localStorage).
+    auth.manager.events.addUserLoaded(show);
+    auth.manager.events.addUserUnloaded(reload);
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key.startsWith('oidc.user:')) reload();
+    };
+    // A page restored by the back button after sign-out must not show what it showed before.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) reload();
+    };
+    window.addEventListener('storage', onStorage);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      auth.manager.events.removeUserLoaded(show);
+      auth.manager.events.removeUserUnloaded(reload);
+      window.removeEventListener('storage', onStorage);
+      window.removeEventListener('pageshow', onPageShow);
+    };
+  }, [auth]);
+
+  // Until the browser has left for the provider's sign-out, show neither the old screen nor the sign-in page.
+  const [leaving, setLeaving] = useState(false);
+  const signOut = useCallback(() => {
+    if (!auth) return;
+    setLeaving(true);
+    auth.signOut().catch(() => setLeaving(false));
+  }, [auth]);
   const signedIn = useMemo<SignedIn | null>(
     () =>
-      session && {
-        session,
-        api: apiClient(session.token, () => {
-          setExpired(true);
-          signOut();
-        }),
-        signOut,
-      },
-    [session, signOut],
+      auth && session
+        ? {
+            session,
+            api: apiClient(session.token, () => {
+              // The API refused the token: sign in again and come back here, unless that just happened.
+              const last = Number(sessionStorage.getItem(REAUTH_KEY) ?? '0');
+              void auth.manager.removeUser();
+              if (Date.now() - last < 30_000) {
+                setExpired(true);
+                return;
+              }
+              sessionStorage.setItem(REAUTH_KEY, String(Date.now()));
+              void auth.signIn(currentPage());
+            }),
+            signOut,
+          }
+        : null,
+    [auth, session, signOut],
   );
-  const onSignedIn = (next: Session) => {
-    saveSession(next);
-    setExpired(false);
-    setSession(next);
-    navigate(homePath(next), { replace: true });
-  };
 
   return (
     <I18nContext.Provider value={i18n}>
       <SignedInContext.Provider value={signedIn}>
         <Header />
         <main className="main">
-          {signedIn ? <Screen /> : <SignInPage onSignedIn={onSignedIn} expired={expired} />}
+          {leaving ? (
+            <Loading />
+          ) : signedIn ? (
+            <Screen />
+          ) : state.status === 'starting' ? (
+            <Loading />
+          ) : (
+            <SignInPage
+              expired={expired}
+              error={state.status === 'failed' ? state.error : null}
+              onSignIn={
+                auth ? () => auth.signIn(window.location.pathname === '/' ? undefined : currentPage()) : null
+              }
+            />
+          )}
         </main>
       </SignedInContext.Provider>
     </I18nContext.Provider>
@@ -81,6 +166,9 @@ function Header() {
           {session && session.user.role !== 'enterprise' && <Link to="/zones">{t('zones')}</Link>}
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
+          )}
+          {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
+            <Link to="/users">{t('users')}</Link>
           )}
         </nav>
         <div className="topbar-right">
@@ -134,6 +222,8 @@ function Screen() {
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
+  if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
+    return <UsersPage />;
   return (
     <p>
       {t('notFoundPage')} <Link to="/">{t('home')}</Link>

@@ -1,6 +1,8 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
+import { userLabels } from './labels/users';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -21,10 +23,10 @@ export const labels = {
   no: { vi: 'Không', en: 'No' },
   loadMore: { vi: 'Tải thêm', en: 'Load more' },
 
-  signInTitle: { vi: 'Đăng nhập (môi trường thử nghiệm)', en: 'Sign in (local platform)' },
+  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
-    vi: 'Chọn một người dùng mẫu. Trên AWS, đăng nhập qua Cognito.',
-    en: 'Pick a demo user. On AWS, people sign in with Cognito.',
+    vi: 'Đăng nhập bằng tài khoản do cơ quan quản lý hoặc ban quản lý khu công nghiệp cấp.',
+    en: 'Sign in with the account the labour authority or your zone manager gave you.',
   },
   signInAs: { vi: 'Đăng nhập', en: 'Sign in' },
   signedInAs: { vi: 'Đang đăng nhập:', en: 'Signed in as' },
@@ -187,6 +189,8 @@ export const labels = {
   filterSector: { vi: 'Mã ngành (VSIC)', en: 'Sector code (VSIC)' },
   apply: { vi: 'Áp dụng', en: 'Apply' },
   ...trustLabels,
+  ...signInLabels,
+  ...userLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */

@@ -15,8 +15,10 @@ import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
 import { providerRoutes } from './routes/providers';
+import { reportRoutes } from './routes/reports';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
+import { userRoutes } from './routes/users';
 import { zoneRoutes } from './routes/zones';
 
 /**
@@ -40,6 +42,8 @@ export const resourceGroups = {
   reviews: evidenceReviewRoutes,
   actions: actionRoutes,
   audit: auditRoutes,
+  users: userRoutes,
+  reports: reportRoutes,
   docs: docsRoutes,
 } as const;
 export type ResourceGroup = keyof typeof resourceGroups;

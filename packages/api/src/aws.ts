@@ -4,17 +4,20 @@ import { ulid } from 'ulid';
 import { readAwsConfig } from './config';
 import type { AppDeps } from './deps';
 import type { TokenVerifier } from './principal';
+import type { UserDirectory } from './user-directory';
 
 /**
  * The clients a function uses, each passed by its entry: what an entry does not pass is not in its bundle.
  * - `db`: `createDbContext` from `@antoan/db` (DynamoDB);
  * - `evidence`: `s3EvidenceStore` from `@antoan/api/aws-evidence` (S3), in the functions that touch files only;
- * - `tokens`: `cognitoTokens` from `@antoan/api/aws-tokens` (jose and Cognito's JWKS), in the API functions.
+ * - `tokens`: `cognitoTokens` from `@antoan/api/aws-tokens` (jose and Cognito's JWKS), in the API functions;
+ * - `users`: `cognitoUsers` from `@antoan/api/aws-users` (Cognito's admin API), in the users function only.
  */
 export interface AwsClients {
   db?: (tableName: string) => DbContext;
   evidence?: (bucket: string) => EvidenceStore;
   tokens?: (settings: { issuer: string; audience: string }) => TokenVerifier;
+  users?: (userPoolId: string) => UserDirectory;
 }
 
 const missing = (what: string) => () => {
@@ -32,6 +35,7 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env, clients: Aws
   let db: DbContext | undefined;
   let evidence: EvidenceStore | undefined;
   let verifyToken: TokenVerifier | undefined;
+  let users: UserDirectory | undefined;
   return {
     get db() {
       db ??= (clients.db ?? missing('a table client'))(config.tableName);
@@ -49,6 +53,12 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env, clients: Aws
         audience: config.audience,
       });
       return verifyToken(token);
+    },
+    get users() {
+      if (config.userPoolId === undefined || clients.users === undefined)
+        return missing('a user directory (USER_POOL_ID and a directory)')();
+      users ??= clients.users(config.userPoolId);
+      return users;
     },
     now: () => new Date(),
     newId: ulid,

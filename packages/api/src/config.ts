@@ -15,6 +15,8 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     audience: requireEnv('JWT_AUDIENCE', env),
     /** Only functions that touch evidence get the bucket; others fail loudly if they ever try. */
     evidenceBucket: env.EVIDENCE_BUCKET,
+    /** The Cognito user pool, for the `users` function only: user administration through the admin API. */
+    userPoolId: env.USER_POOL_ID,
     /** A verified SES sender for reminder e-mails; without it reminders stay in the outbox only. */
     notifyFrom: env.NOTIFY_FROM,
     /** The secret mixed into the weekly random draw of the inspection list (targets function). */

@@ -18,7 +18,9 @@ export function createApp(
   options: { routes: readonly RouteModule[]; extraRoutes?: readonly Hono<AppEnv>[] },
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const resolved: ResolvedDeps = { ...deps, cursorKey: deps.cursorKey ?? randomCursorKey() };
+  // Settled in place, not spread: a Lambda's deps build their clients in getters on first use.
+  deps.cursorKey ??= randomCursorKey();
+  const resolved = deps as ResolvedDeps;
   const parts = [...(options.extraRoutes ?? []), ...options.routes.map((routes) => routes())];
   // One guard for every route, present and future: ids in the path, undeclared query parameters, request id.
   app.use(inputGuard(guardedRoutes(parts)));

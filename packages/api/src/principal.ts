@@ -1,4 +1,10 @@
-import { type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
 import { ApiError, forbidden, unauthorized } from './errors';
 
 export const roles = ['enterprise', 'zone_manager', 'inspector', 'authority'] as const;
@@ -35,8 +41,8 @@ export function createTokenVerifier(options: {
         algorithms: ['RS256'],
         requiredClaims: ['sub', 'exp'],
       });
-      if (payload.token_use !== undefined && payload.token_use !== 'id')
-        throw unauthorized('An ID token is required.');
+      // Cognito's access tokens carry no custom attributes and no `aud`; only ID tokens say who the caller is.
+      if (payload.token_use !== 'id') throw unauthorized('An ID token (token_use "id") is required.');
       return payload;
     } catch (error) {
       if (error instanceof ApiError) throw error;
@@ -56,6 +62,18 @@ export function createTokenVerifier(options: {
       );
     }
   };
+}
+
+/**
+ * The verifier the API uses on AWS and locally alike: the issuer's JWKS at `<issuer>/.well-known/jwks.json`
+ * (where Cognito serves it, and where the local OIDC provider serves it too), fetched and cached by `jose`.
+ */
+export function createIssuerVerifier(options: { issuer: string; audience: string }): TokenVerifier {
+  return createTokenVerifier({
+    jwks: createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`)),
+    issuer: options.issuer,
+    audience: options.audience,
+  });
 }
 
 const isRole = (value: unknown): value is Role => roles.includes(value as Role);

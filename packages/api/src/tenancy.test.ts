@@ -2,6 +2,7 @@ import { createAction, createAssessment, createEnterprise, createZone, type Ente
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
+import type { LocalUserStore } from './local-user-store';
 import { callers, createTestApi, putEvidenceRecord, type TestApi } from './test-support';
 
 let api: TestApi;
@@ -24,6 +25,18 @@ beforeAll(async () => {
   await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
   await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
   await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+  await (api.deps.users as LocalUserStore).ensureAccounts([
+    {
+      id: 'officer-a',
+      email: 'officer-a@firm-a.vn',
+      name: 'Officer A',
+      role: 'enterprise',
+      enterpriseId: 'ent-a',
+      zoneIds: [],
+      enabled: true,
+      createdAt: at,
+    },
+  ]);
   await createAssessment(api.db, {
     id: 'asmt-a',
     enterpriseId: 'ent-a',
@@ -68,6 +81,7 @@ let taxCodeSeq = 100;
 let zoneSeq = 0;
 let periodSeq = 0;
 let licenceSeq = 0;
+let userSeq = 0;
 
 /** Every route of the API, with a request that is valid apart from who makes it. */
 const routes: Record<string, { method: string; path: string; body?: () => unknown }> = {
@@ -185,6 +199,24 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   },
   overdueActionsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/actions?overdue=true' },
   auditOfA: { method: 'GET', path: '/v1/enterprises/ent-a/audit' },
+  inviteUserForA: {
+    method: 'POST',
+    path: '/v1/users',
+    body: () => ({ email: `officer${userSeq++}@firm-a.vn`, role: 'enterprise', enterpriseId: 'ent-a' }),
+  },
+  listUsers: { method: 'GET', path: '/v1/users' },
+  listUsersOfZoneA: { method: 'GET', path: '/v1/users?zoneId=zone-a' },
+  disableUserOfA: { method: 'POST', path: '/v1/users/officer-a/disable' },
+  annualDataOfA: { method: 'GET', path: '/v1/enterprises/ent-a/annual-data/2026' },
+  putAnnualDataOfA: {
+    method: 'PUT',
+    path: '/v1/enterprises/ent-a/annual-data/2026',
+    body: () => ({ data: {} }),
+  },
+  annualReportOfA: { method: 'GET', path: '/v1/enterprises/ent-a/reports/annual?year=2026' },
+  accidentReportOfA: { method: 'GET', path: '/v1/enterprises/ent-a/reports/accidents?period=2026-H1' },
+  cityReport: { method: 'GET', path: '/v1/reports/annual?year=2026' },
+  zoneAReport: { method: 'GET', path: '/v1/reports/annual?year=2026&zoneId=zone-a' },
 };
 
 /** The status each caller must get on each route: 403 for a role never allowed, 404 outside scope. */
@@ -517,6 +549,34 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     enterpriseA: 403,
     enterpriseB: 403,
   },
+  // A firm outside the manager's zones looks exactly like a missing one: 404.
+  inviteUserForA: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 403,
+    managerA: 201,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  listUsers: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 200,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  listUsersOfZoneA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
   auditOfA: {
     anonymous: 401,
     authority: 200,
@@ -525,6 +585,72 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     managerB: 404,
     enterpriseA: 200,
     enterpriseB: 404,
+  },
+  // Disabling is idempotent, so every caller in scope gets 200.
+  disableUserOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 403,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  annualDataOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  // Only the firm writes its form; without If-Match it gets 428.
+  putAnnualDataOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 428,
+    enterpriseB: 404,
+  },
+  annualReportOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  accidentReportOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 200,
+    enterpriseB: 404,
+  },
+  // The city report is for the authority and inspectors; a zone manager must name a zone of theirs.
+  cityReport: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  zoneAReport: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 200,
+    managerB: 404,
+    enterpriseA: 403,
+    enterpriseB: 403,
   },
 };
 

@@ -18,6 +18,7 @@ import { allRoutes } from './app';
 import { createApp } from './create-app';
 import type { AppDeps } from './deps';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './local-issuer';
+import { LocalUserStore } from './local-user-store';
 
 /** An app wired to a fresh table on DynamoDB Local, with a token issuer and request helpers. Tests only. */
 export interface TestApi {
@@ -44,7 +45,14 @@ export async function createTestApi(overrides: Partial<AppDeps> = {}): Promise<T
   const { store: evidence, client: s3, bucket } = await createTestEvidenceStore(inject('s3Endpoint'));
   const issuer = await createLocalIssuer();
   const deps: AppDeps = Object.assign(
-    { db, evidence, verifyToken: issuer.verifyToken, now: () => new Date(), newId: ulid },
+    {
+      db,
+      evidence,
+      verifyToken: issuer.verifyToken,
+      users: await LocalUserStore.open(undefined),
+      now: () => new Date(),
+      newId: ulid,
+    },
     overrides,
   );
   const app = createApp(deps, { routes: allRoutes() });
@@ -120,17 +128,19 @@ export async function putEvidenceRecord(
     expiresOn?: string;
     zoneId?: string;
     flags?: NonNullable<Evidence['flags']>;
+    workersCovered?: number;
+    sha256?: string;
   },
   options: { verify?: boolean; reviewPriority?: 'critical' | 'other' } = {},
 ): Promise<Evidence> {
   const at = '2026-01-05T00:00:00.000Z';
   const record: Evidence = {
     zoneId: 'zone-a',
+    sha256: 'a'.repeat(64),
     ...evidence,
     fileName: `${evidence.id}.pdf`,
     contentType: 'application/pdf',
     size: 10,
-    sha256: 'a'.repeat(64),
     ...(evidence.kind === 'training_certificate' ? { trainingGroup: 3 } : {}),
     objectKey: `enterprises/${evidence.enterpriseId}/evidence/${evidence.id}`,
     status: 'pending_upload',

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
@@ -190,4 +190,60 @@ export function toZoneAccidentCounts(Item: Record<string, unknown>): ZoneAcciden
     victims: number('victims'),
     fatalities: number('fatalities'),
   };
+}
+
+/**
+ * Replaces a zone's accident counters for a year with `counts`, as recounted from the declarations: the repair
+ * for data written before the counters were kept (the backfill job). Not for requests.
+ */
+export async function putZoneAccidentCounts(
+  ctx: DbContext,
+  zoneId: string,
+  year: string,
+  counts: ZoneAccidentCounts,
+): Promise<void> {
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...keys.zoneAccidents(zoneId, year), type: 'zone_accidents', zoneId, year, ...counts },
+      }),
+    ),
+  );
+}
+
+/**
+ * An enterprise's accidents whose day in Vietnam falls between `from` and `to` (`YYYY-MM-DD`, inclusive), oldest
+ * first. The sort key is the UTC instant, so the read starts a day early and keeps the days asked for.
+ */
+export async function listAccidentsOccurredBetween(
+  ctx: DbContext,
+  enterpriseId: string,
+  from: string,
+  to: string,
+): Promise<Accident[]> {
+  const accidents: Accident[] = [];
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await read(() =>
+      ctx.doc.send(
+        new QueryCommand({
+          TableName: ctx.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.enterprise(enterpriseId).pk,
+            ':from': `${keys.accidentPrefix}${dayBefore}`,
+            ':to': `${keys.accidentPrefix}${to}\uffff`,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    );
+    accidents.push(
+      ...(page.Items ?? []).map(toAccident).filter((a) => a.occurredOn >= from && a.occurredOn <= to),
+    );
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return accidents;
 }

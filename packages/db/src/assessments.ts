@@ -3,6 +3,7 @@ import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, isTransientSdkError, TransientDbError } from './errors';
+import { transactWithFirmYear } from './firm-years';
 import { keys, scoreSortKey } from './keys';
 import { queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
@@ -369,6 +370,60 @@ export interface SubmissionFacts {
   highRisk: boolean;
 }
 
+/** The enterprise's latest-score item for a submitted assessment: its entry in the zone's score index (gsi2). */
+function latestScoreItem(
+  assessment: Pick<Assessment, 'id' | 'enterpriseId' | 'zoneId' | 'period'>,
+  score: StoredScore,
+  facts: SubmissionFacts,
+  submittedAt: string,
+): Record<string, unknown> {
+  return {
+    ...keys.latestScore(assessment.enterpriseId, assessment.period),
+    type: 'latest_score',
+    gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
+    gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
+    enterpriseId: assessment.enterpriseId,
+    zoneId: assessment.zoneId,
+    period: assessment.period,
+    assessmentId: assessment.id,
+    name: facts.enterpriseName,
+    sectorCode: facts.sectorCode,
+    headcount: facts.headcount,
+    highRisk: facts.highRisk,
+    total: score.total,
+    rating: score.rating,
+    sections: score.sections,
+    submittedAt,
+  };
+}
+
+/**
+ * Writes the latest-score item of a submitted assessment unless one exists: the repair for submissions stored
+ * before the score index was kept (the backfill job). Returns whether it wrote. `facts` are the enterprise's
+ * current ones, the best a repair knows of the facts at submission.
+ */
+export async function putLatestScoreIfAbsent(
+  ctx: DbContext,
+  assessment: Assessment & { status: 'submitted'; score: StoredScore; submittedAt: string },
+  facts: SubmissionFacts,
+): Promise<boolean> {
+  try {
+    await read(() =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: latestScoreItem(assessment, assessment.score, facts, assessment.submittedAt),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 /** A submission, as `submitAssessment` writes it. */
 export interface Submission {
   assessment: Assessment;
@@ -482,24 +537,7 @@ export function submissionWrites(tableName: string, submission: Submission): Tra
       {
         Put: {
           TableName: tableName,
-          Item: {
-            ...keys.latestScore(assessment.enterpriseId, assessment.period),
-            type: 'latest_score',
-            gsi2pk: keys.zoneScores(assessment.zoneId, assessment.period),
-            gsi2sk: `${scoreSortKey(score.total)}#${assessment.enterpriseId}`,
-            enterpriseId: assessment.enterpriseId,
-            zoneId: assessment.zoneId,
-            period: assessment.period,
-            assessmentId: assessment.id,
-            name: submission.facts.enterpriseName,
-            sectorCode: submission.facts.sectorCode,
-            headcount: submission.facts.headcount,
-            highRisk: submission.facts.highRisk,
-            total: score.total,
-            rating: score.rating,
-            sections: score.sections,
-            submittedAt: at,
-          },
+          Item: latestScoreItem(assessment, score, submission.facts, at),
           // A first submission creates the period's score; an amendment replaces the one it supersedes.
           ...(replaced === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -565,14 +603,28 @@ export function submissionWrites(tableName: string, submission: Submission): Tra
  */
 export async function submitAssessment(ctx: DbContext, submission: Submission): Promise<void> {
   const writes = submissionWrites(ctx.tableName, submission);
+  const items = [...writes, ...(submission.actionWrites ?? [])];
+  const refusal = (index: number) =>
+    index >= writes.length
+      ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; submit again")
+      : index <= 1
+        ? new ConflictError('condition_failed', 'refused')
+        : new ConflictError('not_amendable', 'the replaced version changed meanwhile');
+  const { assessment, score } = submission;
   try {
-    await transactWrite(ctx, [...writes, ...(submission.actionWrites ?? [])], (index) =>
-      index >= writes.length
-        ? new ConflictError('actions_changed', "the firm's actions changed meanwhile; submit again")
-        : index <= 1
-          ? new ConflictError('condition_failed', 'refused')
-          : new ConflictError('not_amendable', 'the replaced version changed meanwhile'),
-    );
+    // A periodic self-check also makes the firm count once as submitted in its zone's year report, with the
+    // rating of its latest self-check (firm-years.ts), in the same transaction.
+    if (isPeriodic(assessment)) {
+      await transactWithFirmYear(
+        ctx,
+        { enterpriseId: assessment.enterpriseId, year: assessment.period.slice(0, 4) },
+        (before) => ({ ...before, submitted: true, rating: score.rating }),
+        items,
+        refusal,
+      );
+    } else {
+      await transactWrite(ctx, items, refusal);
+    }
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'condition_failed')
       throw await draftConflict(ctx, submission.assessment.enterpriseId, submission.assessment.id);
@@ -615,4 +667,38 @@ export function toZoneStats(Item: Record<string, unknown>): ZoneStats {
     scoreSumTenths: number('scoreSumTenths'),
     sections,
   };
+}
+
+/**
+ * Replaces a zone's counters for a period with `stats`, as recounted from the records: the repair for data
+ * written before the counters were kept (the backfill job). Not for requests, which `ADD` in transactions.
+ */
+export async function putZoneStats(
+  ctx: DbContext,
+  zoneId: string,
+  period: string,
+  stats: ZoneStats,
+): Promise<void> {
+  const sections = Object.entries(stats.sections).flatMap(([id, section]) => [
+    [`section#${id}#sumTenths`, section.sumTenths],
+    [`section#${id}#count`, section.count],
+  ]);
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.zoneStats(zoneId, period),
+          type: 'zone_stats',
+          zoneId,
+          period,
+          draft: stats.draft,
+          submitted: stats.submitted,
+          ...Object.fromEntries(Object.entries(stats.ratings).map(([rating, n]) => [`rating#${rating}`, n])),
+          scoreSumTenths: stats.scoreSumTenths,
+          ...Object.fromEntries(sections),
+        },
+      }),
+    ),
+  );
 }

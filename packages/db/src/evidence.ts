@@ -2,10 +2,11 @@ import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
-import { ConflictError } from './errors';
+import { ConflictError, type DbError } from './errors';
+import { type FirmYearFacts, transactWithFirmYear } from './firm-years';
 import { keys } from './keys';
 import { queryAll, queryPage } from './query';
-import { read, transactWrite } from './transact';
+import { read, type TransactItem, transactWrite } from './transact';
 
 /** Where a piece of evidence stands: waiting for its file, verified by the server, or rejected. */
 export type EvidenceStatus = 'pending_upload' | 'verified' | 'rejected';
@@ -167,7 +168,7 @@ export async function getEvidence(
 }
 
 /** The coverage facts one verified piece of evidence adds to its enterprise's year (see `getCoverage`). */
-function coverageAdds(evidence: Evidence): Record<string, number> {
+export function coverageAdds(evidence: Evidence): Record<string, number> {
   const count = evidence.workersCovered ?? 0;
   switch (evidence.kind) {
     case 'training_certificate':
@@ -187,8 +188,26 @@ function coverageAdds(evidence: Evidence): Record<string, number> {
 }
 
 /**
+ * How verified evidence moves its firm's year figures for the zone report: an occupational-disease exam adds
+ * the workers it covers, a monitoring report marks the firm monitored; a document (by SHA-256) counts once.
+ */
+function firmYearChange(evidence: Evidence): ((before: FirmYearFacts) => FirmYearFacts) | undefined {
+  const kind = evidence.kind;
+  if (kind !== 'occupational_disease_exam' && kind !== 'environment_monitoring_report') return undefined;
+  const document = evidence.sha256.toLowerCase();
+  return (before) => {
+    if (before.documents.includes(document)) return before;
+    const documents = [...before.documents, document];
+    return kind === 'environment_monitoring_report'
+      ? { ...before, monitored: true, documents }
+      : { ...before, odExamined: before.odExamined + (evidence.workersCovered ?? 0), documents };
+  };
+}
+
+/**
  * Settles a pending upload in one transaction: verified (with its expiry indexed on gsi3 and the year's
- * coverage facts added) or rejected with a reason. ConflictError `already_settled` if another request
+ * coverage facts and, for occupational-disease exams and monitoring, its zone's report counters moved) or
+ * rejected with a reason. ConflictError `already_settled` if another request
  * settled it first.
  */
 export async function settleEvidence(
@@ -225,8 +244,18 @@ export async function settleEvidence(
   const adds = verified ? coverageAdds(evidence) : {};
   const addNames = Object.keys(adds);
   const year = evidence.issuedOn.slice(0, 4);
-  await transactWrite(
-    ctx,
+  const reportFacts = verified ? firmYearChange(evidence) : undefined;
+  const write = (items: TransactItem[], onConditionFailed: () => DbError) =>
+    reportFacts
+      ? transactWithFirmYear(
+          ctx,
+          { enterpriseId: evidence.enterpriseId, year },
+          reportFacts,
+          items,
+          onConditionFailed,
+        )
+      : transactWrite(ctx, items, onConditionFailed);
+  await write(
     [
       {
         Update: {
@@ -414,7 +443,8 @@ export interface Notification {
     | 'self_check_due'
     | 'self_check_overdue'
     | 'action_due'
-    | 'action_overdue';
+    | 'action_overdue'
+    | 'annual_report_due';
   message: { vi: string; en: string };
   createdAt: string;
 }
@@ -482,18 +512,9 @@ export interface Coverage {
   equipmentInspected: number;
 }
 
-/** Reads the coverage aggregate of one enterprise and year (zeros when nothing was verified). */
-export async function getCoverage(ctx: DbContext, enterpriseId: string, year: string): Promise<Coverage> {
-  const { Item = {} } = await read(() =>
-    ctx.doc.send(
-      new GetCommand({
-        TableName: ctx.tableName,
-        Key: keys.coverage(enterpriseId, year),
-        ConsistentRead: true,
-      }),
-    ),
-  );
-  const number = (name: string) => (typeof Item[name] === 'number' ? (Item[name] as number) : 0);
+/** The coverage of a year from its raw counters (`coverageAdds` summed); absent counters are zeros. */
+export function coverageFromCounts(year: string, counts: Record<string, unknown>): Coverage {
+  const number = (name: string) => (typeof counts[name] === 'number' ? (counts[name] as number) : 0);
   return {
     year,
     trainedByGroup: {
@@ -509,6 +530,40 @@ export async function getCoverage(ctx: DbContext, enterpriseId: string, year: st
     environmentMonitored: number('environmentReports') > 0,
     equipmentInspected: number('equipmentInspected'),
   };
+}
+
+/** Reads the coverage aggregate of one enterprise and year (zeros when nothing was verified). */
+export async function getCoverage(ctx: DbContext, enterpriseId: string, year: string): Promise<Coverage> {
+  const { Item = {} } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.coverage(enterpriseId, year),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return coverageFromCounts(year, Item);
+}
+
+/**
+ * Replaces an enterprise's coverage counters for a year with `counts` (`coverageAdds` summed over its verified
+ * evidence): the repair for data verified before the aggregate was kept (the backfill job). Not for requests.
+ */
+export async function putCoverageCounts(
+  ctx: DbContext,
+  enterpriseId: string,
+  year: string,
+  counts: Record<string, number>,
+): Promise<void> {
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...keys.coverage(enterpriseId, year), type: 'coverage', year, ...counts },
+      }),
+    ),
+  );
 }
 
 /** A piece of evidence as answers and scores read it. */
@@ -558,4 +613,29 @@ export async function getEvidenceFacts(
     }
   }
   return found;
+}
+
+/**
+ * An enterprise's verified evidence issued between `from` and `to` (`YYYY-MM-DD`, inclusive), for its annual
+ * report: one partition of the firm's own records, filtered.
+ */
+export function listVerifiedEvidenceIssuedBetween(
+  ctx: DbContext,
+  enterpriseId: string,
+  from: string,
+  to: string,
+): Promise<Evidence[]> {
+  return queryAll(
+    ctx,
+    {
+      partition: keys.enterprise(enterpriseId).pk,
+      sortBeginsWith: keys.evidencePrefix,
+      filter: {
+        expression: '#status = :verified AND #issuedOn BETWEEN :from AND :to',
+        names: { '#status': 'status', '#issuedOn': 'issuedOn' },
+        values: { ':verified': 'verified', ':from': from, ':to': to },
+      },
+    },
+    toEvidence,
+  );
 }

@@ -1,5 +1,6 @@
 export * from './accidents';
 export * from './actions';
+export * from './annual-data';
 export * from './assessments';
 export * from './audit';
 export * from './bootstrap';
@@ -8,6 +9,7 @@ export * from './cursor';
 export * from './enterprises';
 export * from './errors';
 export * from './evidence';
+export * from './firm-years';
 export * from './idempotency';
 export * from './inspections';
 export * from './keys';

@@ -118,6 +118,15 @@ export const keys = {
     sk: `AMENDING#${period}`,
   }),
   auditPrefix: 'AUDIT#',
+  /**
+   * What one firm adds to its zone's figures for a calendar year (headcount override, occupational-disease
+   * examinations, monitoring, self-check status), so a change moves the zone's counters by the difference.
+   */
+  firmYear: (enterpriseId: string, year: string) => ({ pk: `ENT#${enterpriseId}`, sk: `YEAR#${year}` }),
+  /** A zone's report counters for a calendar year: the sums of its firms' `firmYear` items. */
+  zoneYear: (zoneId: string, year: string) => ({ pk: `ZONE#${zoneId}`, sk: `YEAR#${year}` }),
+  /** The annual figures no record holds (the statutory report's form), one per enterprise and year. */
+  annualData: (enterpriseId: string, year: string) => ({ pk: `ENT#${enterpriseId}`, sk: `ANNUAL#${year}` }),
   marker: (name: string) => ({ pk: `MARKER#${name}`, sk: 'MARKER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
 };

@@ -17,3 +17,37 @@ export async function setMarker(ctx: DbContext, name: string, at: string): Promi
     new PutCommand({ TableName: ctx.tableName, Item: { ...keys.marker(name), type: 'marker', at } }),
   );
 }
+
+const DATA_FORMAT = 'data-format';
+
+/**
+ * The format version the data was last brought to (by the backfill job), or 0 for data from before versions
+ * were recorded.
+ */
+export async function getDataFormatVersion(ctx: DbContext): Promise<number> {
+  const { Item } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({ TableName: ctx.tableName, Key: keys.marker(DATA_FORMAT), ConsistentRead: true }),
+    ),
+  );
+  return typeof Item?.version === 'number' ? Item.version : 0;
+}
+
+/** Records that the data is in format `version` (never lowers a higher version another process recorded). */
+export async function setDataFormatVersion(ctx: DbContext, version: number, at: string): Promise<void> {
+  try {
+    await read(() =>
+      ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: { ...keys.marker(DATA_FORMAT), type: 'marker', version, at },
+          ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+  }
+}

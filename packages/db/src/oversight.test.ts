@@ -185,7 +185,7 @@ describe('listZoneFirms', () => {
 });
 
 describe('getZoneDashboardItems', () => {
-  it('reads in one call what the four counter reads and the zone read give', async () => {
+  it('reads in one call what the five counter reads and the zone read give', async () => {
     const query = { zoneId: 'z1', period: '2026-H1', previousPeriod: '2025-H2', year: '2026' };
     expect(await getZoneDashboardItems(ctx, query)).toEqual({
       zone: await getZone(ctx, 'z1'),

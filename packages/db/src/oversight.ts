@@ -25,15 +25,29 @@ const counterName = (enterprise: Pick<Enterprise, 'highRisk' | 'createdAt'>) =>
  */
 export function zoneEnterpriseCountUpdate(
   tableName: string,
-  enterprise: Pick<Enterprise, 'zoneId' | 'highRisk' | 'createdAt'>,
+  enterprise: Pick<Enterprise, 'zoneId' | 'highRisk' | 'createdAt' | 'headcount' | 'workforce'>,
 ): TransactItem {
   return {
     Update: {
       TableName: tableName,
       Key: keys.zoneEnterpriseCounts(enterprise.zoneId),
-      UpdateExpression: 'SET #type = :type, #zoneId = :zoneId ADD #count :one',
-      ExpressionAttributeNames: { '#type': 'type', '#zoneId': 'zoneId', '#count': counterName(enterprise) },
-      ExpressionAttributeValues: { ':type': 'zone_enterprises', ':zoneId': enterprise.zoneId, ':one': 1 },
+      // The zone's total headcount and hazardous-job workers are the report's denominators (firm-years.ts).
+      UpdateExpression:
+        'SET #type = :type, #zoneId = :zoneId ADD #count :one, #headcount :headcount, #hazardous :hazardous',
+      ExpressionAttributeNames: {
+        '#type': 'type',
+        '#zoneId': 'zoneId',
+        '#count': counterName(enterprise),
+        '#headcount': 'headcount',
+        '#hazardous': 'hazardous',
+      },
+      ExpressionAttributeValues: {
+        ':type': 'zone_enterprises',
+        ':zoneId': enterprise.zoneId,
+        ':one': 1,
+        ':headcount': enterprise.headcount,
+        ':hazardous': enterprise.workforce.hazardous,
+      },
     },
   };
 }
@@ -112,7 +126,7 @@ export async function rebuildZoneEnterpriseCounts(
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': keys.enterprisesOfZone(zoneId) },
-          ProjectionExpression: 'highRisk, createdAt',
+          ProjectionExpression: 'highRisk, createdAt, headcount, workforce',
           ExclusiveStartKey: startKey,
         }),
       ),
@@ -120,6 +134,9 @@ export async function rebuildZoneEnterpriseCounts(
     for (const item of page.Items ?? []) {
       const name = counterName(item as Pick<Enterprise, 'highRisk' | 'createdAt'>);
       counts[name] = (counts[name] ?? 0) + 1;
+      counts.headcount = (counts.headcount ?? 0) + (item.headcount as number);
+      counts.hazardous =
+        (counts.hazardous ?? 0) + ((item.workforce as { hazardous?: number } | undefined)?.hazardous ?? 0);
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

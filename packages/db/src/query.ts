@@ -56,7 +56,7 @@ export async function queryPage<T>(
 /** Every item of one partition, page by page (for daily jobs whose partitions are one day's worth). */
 export async function queryAll<T>(
   ctx: DbContext,
-  query: { index?: IndexName; partition: string; sortBeginsWith?: string },
+  query: { index?: IndexName; partition: string; sortBeginsWith?: string; filter?: QueryFilter },
   map: (item: Record<string, unknown>) => T,
 ): Promise<T[]> {
   const all: T[] = [];

@@ -9,11 +9,10 @@ export interface DemoUser extends TokenRequest {
 }
 
 /**
- * `/v1/dev/*` and the JWKS: local platform only. Nothing here is imported by a Lambda entry file.
+ * `/v1/dev/*`: local platform only (the provider serves its JWKS under `/oidc`). Nothing here is imported by a Lambda entry file.
  */
 export const devRoutes = (issuer: LocalIssuer, users: () => readonly DemoUser[]) =>
   new Hono<AppEnv>()
-    .get('/.well-known/jwks.json', (c) => c.json(issuer.jwks))
     .get('/v1/dev/users', (c) => c.json({ items: users() }))
     .post('/v1/dev/token', jsonContent, valid('json', devTokenSchema), async (c) =>
       c.json({ token: await issuer.mint(c.req.valid('json')) }),

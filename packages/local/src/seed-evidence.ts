@@ -1,5 +1,5 @@
-import { type AppDeps, confirmEvidence, declareEvidence } from '@antoan/api';
-import { hasMarker, setMarker } from '@antoan/db';
+import { type AppDeps, confirmEvidence } from '@antoan/api';
+import { createEvidence, hasMarker, setMarker } from '@antoan/db';
 import { addDays, vietnamDate } from '@antoan/domain';
 import { postThroughForm, samplePdf, sha256Hex } from '@antoan/storage/local';
 import { demoEnterprises, demoUsers } from './demo-data';
@@ -20,7 +20,6 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
   const enterprises = demoEnterprises();
   const officers = new Set(demoUsers(enterprises).flatMap((user) => user.enterpriseId ?? []));
   const firms = enterprises.filter((firm, index) => officers.has(firm.id) || index % 12 === 0);
-  const pdf = samplePdf();
   const files = [
     {
       kind: 'training_certificate',
@@ -55,31 +54,10 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
   let count = 0;
   const seedFirm = async (firm: (typeof firms)[number]) => {
     for (const file of files) {
-      const id = deps.newId();
-      const declared = await declareEvidence(deps, {
-        id,
-        enterprise: firm,
-        declared: {
-          ...file,
-          fileName: `${file.kind}-${firm.id}.pdf`,
-          contentType: 'application/pdf',
-          size: pdf.length,
-          sha256: sha256Hex(pdf),
-          workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
-        },
-        objectKey: deps.evidence.objectKey(firm.id, id),
-        actor: 'seed',
+      await uploadDemoEvidence(deps, firm, {
+        ...file,
+        workersCovered: Math.max(1, Math.round(firm.headcount / 3)),
       });
-      if (!declared.ok) throw new Error(`demo evidence refused: ${declared.error.message}`);
-      const evidence = declared.value;
-      const upload = await deps.evidence.presignUpload({
-        key: evidence.objectKey,
-        contentType: 'application/pdf',
-        size: pdf.length,
-        sha256Hex: evidence.sha256,
-      });
-      await postThroughForm(upload, pdf, evidence.fileName);
-      await confirmEvidence(deps, evidence, 'seed');
       count++;
     }
   };
@@ -87,4 +65,45 @@ export async function seedDemoEvidence(deps: AppDeps): Promise<{ seeded: boolean
     await Promise.all(firms.slice(start, start + 6).map(seedFirm));
   await setMarker(deps.db, EVIDENCE_MARKER, deps.now().toISOString());
   return { seeded: true, files: count };
+}
+
+/** One demo file uploaded the way a browser does (presigned POST), then confirmed by the server. */
+export async function uploadDemoEvidence(
+  deps: AppDeps,
+  firm: { id: string; zoneId: string },
+  file: {
+    kind: string;
+    issuedOn: string;
+    expiresOn?: string;
+    trainingGroup?: number;
+    workersCovered?: number;
+    /** Pads the file to this many bytes: distinct sizes give distinct documents (a document counts once). */
+    variant?: number;
+  },
+): Promise<void> {
+  const { variant, ...facts } = file;
+  const pdf = samplePdf(variant ?? 0);
+  const id = deps.newId();
+  const evidence = await createEvidence(deps.db, {
+    id,
+    enterpriseId: firm.id,
+    zoneId: firm.zoneId,
+    ...facts,
+    fileName: `${file.kind}-${firm.id}.pdf`,
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256: sha256Hex(pdf),
+    objectKey: deps.evidence.objectKey(firm.id, id),
+    status: 'pending_upload',
+    createdAt: deps.now().toISOString(),
+    createdBy: 'seed',
+  });
+  const upload = await deps.evidence.presignUpload({
+    key: evidence.objectKey,
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256Hex: evidence.sha256,
+  });
+  await postThroughForm(upload, pdf, evidence.fileName);
+  await confirmEvidence(deps, evidence, 'seed');
 }

@@ -17,6 +17,7 @@ try {
   const platform = await startPlatform(config, log);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`API: ${platform.url}/v1   (health: ${platform.url}/v1/health)`);
+  log(`web app: ${platform.url}/   (sign in through the OpenID provider at ${platform.url}/oidc)`);
   if (platform.users.length > 0) {
     log('demo users (get a token: POST /v1/dev/token with the JSON shown):');
     for (const { name, ...claims } of platform.users) log(`  ${name}\n      ${JSON.stringify(claims)}`);

@@ -379,6 +379,8 @@ export const zoneDashboardSchema = v.strictObject({
   covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
   /** The zone's pending corrective actions now, and those of them past due (counters). */
   actions: v.strictObject({ open: whole(), overdue: whole() }),
+  /** Firms whose Appendix II report for the period's year was complete when its form was last saved. */
+  annualReports: v.strictObject({ year: text, complete: whole(), firms: whole() }),
 });
 export type ZoneDashboard = v.InferOutput<typeof zoneDashboardSchema>;
 

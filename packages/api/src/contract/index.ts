@@ -9,10 +9,12 @@ import { healthContract } from './health';
 import { inspectionsContract } from './inspections';
 import { notificationsContract } from './notifications';
 import { providersContract } from './providers';
+import { reportsContract } from './reports';
 import { reviewsContract } from './reviews';
 import { targetsContract } from './targets';
 import { templatesContract } from './templates';
 import type { GroupContract } from './types';
+import { usersContract } from './users';
 import { zonesContract } from './zones';
 
 export * from './types';
@@ -37,4 +39,6 @@ export const contract: GroupContract = {
   ...reviewsContract,
   ...actionsContract,
   ...auditContract,
+  ...usersContract,
+  ...reportsContract,
 };

@@ -2,11 +2,13 @@ import {
   type Enterprise,
   getEnterprise,
   listEvidenceExpiringOn,
+  listFirmsWithIncompleteReport,
   listSelfChecksDueOn,
+  listZones,
   type Notification,
   putNotification,
 } from '@antoan/db';
-import { addDays } from '@antoan/domain';
+import { addDays, annualReportReminderOn } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 
 /** How many days ahead a reminder goes out, for expiring evidence and for due self-inspections. */
@@ -32,6 +34,7 @@ export type NotificationDelivery = (notification: Notification, to: string) => P
  * The daily reminder job: evidence that expires in 30, 7 or 0 days, self-inspections due in 30, 7 or 0
  * days, and self-inspections that became overdue yesterday. Each is read from its own gsi3 partition (one per
  * day), never a scan, and each notification has a stable key, so running the job twice writes nothing twice.
+ * On the annual report's reminder days (1 December to 10 January) firms whose report is incomplete are reminded.
  */
 export async function runReminders(
   deps: AppDeps,
@@ -85,6 +88,7 @@ export async function runReminders(
       createdAt,
     });
   }
+  notifications.push(...(await annualReportReminders(deps, today, createdAt)));
   let written = 0;
   let emailed = 0;
   let emailFailed = 0;
@@ -105,4 +109,39 @@ export async function runReminders(
     );
   }
   return { today, written, alreadySent: notifications.length - written, emailed, emailFailed };
+}
+
+/**
+ * On a reminder day (`annualReportReminderOn`), a reminder for each firm whose Appendix II report for the year is
+ * not marked complete. It reads every zone's firm list, which it does on those seven days a year only.
+ */
+async function annualReportReminders(
+  deps: AppDeps,
+  today: string,
+  createdAt: string,
+): Promise<Notification[]> {
+  const due = annualReportReminderOn(today);
+  if (!due) return [];
+  const notifications: Notification[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listZones(deps.db, { limit: 100, cursor });
+    for (const zone of page.items) {
+      for (const firm of await listFirmsWithIncompleteReport(deps.db, zone.id, String(due.year))) {
+        notifications.push({
+          enterpriseId: firm.enterpriseId,
+          day: today,
+          dedupe: `annual_report_due#${due.year}`,
+          type: 'annual_report_due',
+          message: {
+            vi: `Báo cáo công tác ATVSLĐ năm ${due.year} còn thiếu số liệu; hạn nộp ngày ${due.dueOn}.`,
+            en: `The ${due.year} annual OSH report still has missing figures; it is due on ${due.dueOn}.`,
+          },
+          createdAt,
+        });
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return notifications;
 }

@@ -139,6 +139,8 @@ describe('zone dashboard', () => {
       },
       // One pending action per gap of the zone's submissions; exact counts are tested in actions.test.ts.
       actions: { open: expect.any(Number), overdue: 0 },
+      // No firm of the zone saved a complete annual form.
+      annualReports: { year: '2026', complete: 0, firms: 8 },
     });
   });
 

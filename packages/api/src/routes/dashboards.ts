@@ -1,4 +1,4 @@
-import { getZone, getZoneDashboardItems, listZoneFirms, type Zone } from '@antoan/db';
+import { getZone, getZoneDashboardItems, getZoneReportCounters, listZoneFirms, type Zone } from '@antoan/db';
 import {
   formatPeriod,
   type LocalizedText,
@@ -70,16 +70,18 @@ export const dashboardRoutes = () =>
         if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
         const { period, group } = obligedPeriod(c.req.valid('query').period);
         const year = String(period.year);
-        // Every key is known from the path and the query: one BatchGetItem, the zone among them.
-        const { zone, registrations, current, previous, accidents, actions } = await getZoneDashboardItems(
-          db,
-          {
-            zoneId,
-            period: formatPeriod(period),
-            previousPeriod: formatPeriod(previousPeriod(period)),
-            year,
-          },
-        );
+        // Every key is known from the path and the query: one BatchGetItem, the zone among them, and beside it the
+        // zone's report counters for the year (one round of reads).
+        const [{ zone, registrations, current, previous, accidents, actions }, [reportCounters]] =
+          await Promise.all([
+            getZoneDashboardItems(db, {
+              zoneId,
+              period: formatPeriod(period),
+              previousPeriod: formatPeriod(previousPeriod(period)),
+              year,
+            }),
+            getZoneReportCounters(db, [zoneId], [year]),
+          ]);
         if (!zone) throw notFound('zone');
         const {
           obligedGroup: _group,
@@ -106,6 +108,12 @@ export const dashboardRoutes = () =>
           covers: { group, text: obligedGroupText(group) },
           // Pending corrective actions of the zone's firms now (not per period), from counters.
           actions,
+          // Firms whose Appendix II report for the period's year was complete when its form was last saved.
+          annualReports: {
+            year,
+            complete: reportCounters?.years[year]?.reportsComplete ?? 0,
+            firms: reportCounters?.firms ?? 0,
+          },
         });
       },
     )

@@ -109,7 +109,8 @@ export async function submitSelfCheck(
     actor: input.actor,
     at: submittedAt,
     // The audit entry grows by the ids it lists, never by the number of writes.
-    baseWrites: submissionWrites(db.tableName, submission).length,
+    // A periodic check also writes its firm-year facts and the zone's year counters (db firm-years.ts).
+    baseWrites: submissionWrites(db.tableName, submission).length + 2,
   });
   const actions: SubmittedActions = {
     created: planned.create.map((action) => action.id),

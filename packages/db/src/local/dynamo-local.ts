@@ -48,6 +48,7 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
       child.kill('SIGTERM');
     });
   const client = new DynamoDBClient({ ...clientConfig, maxAttempts: 1 });
+  // The JVM's start takes seconds alone and far longer on a shared, loaded machine.
   const deadline = Date.now() + 90_000;
   try {
     for (;;) {

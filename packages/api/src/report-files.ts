@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AppContext } from './deps';
+import type { ReportDocument } from './report-documents';
+
+/**
+ * Imports a report library when a file is first asked for. The name goes through a variable so bundlers leave
+ * the import to run time: no function bundle (they all hold every route today) carries ExcelJS or PDFKit, and a
+ * JSON report never loads them. The reports function must ship them beside its bundle (API.md, "Reports").
+ */
+function lazyModule<T>(name: string): Promise<T> {
+  return import(/* @vite-ignore */ name) as Promise<T>;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The report as an XLSX workbook (ExcelJS): one sheet per table, numbers in number cells. */
+export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> {
+  const { default: ExcelJS } = await lazyModule<{ default: typeof import('exceljs') }>('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(0);
+  for (const table of document.tables) {
+    const sheet = workbook.addWorksheet(table.name);
+    sheet.addRow([document.title]).font = { bold: true, size: 13 };
+    for (const line of document.lines) sheet.addRow([line]);
+    sheet.addRow([table.heading]).font = { bold: true };
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? undefined));
+    sheet.columns.forEach((column, index) => {
+      column.width = index === 0 || index === 1 ? 48 : 16;
+    });
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+let fontBytes: Promise<Buffer> | undefined;
+/** DejaVu Sans: every Vietnamese letter with its diacritics, embedded (subset) in each PDF. */
+function vietnameseFont(): Promise<Buffer> {
+  fontBytes ??= readFile(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  return fontBytes;
+}
+
+/** The report as a PDF (PDFKit) with an embedded Vietnamese-capable font, so its text extracts with diacritics. */
+export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
+  const [{ default: PDFDocument }, font] = await Promise.all([
+    lazyModule<{ default: typeof import('pdfkit') }>('pdfkit'),
+    vietnameseFont(),
+  ]);
+  const pdf = new PDFDocument({ size: 'A4', margin: 40, info: { Title: document.title }, compress: true });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => pdf.on('end', resolve));
+  pdf.registerFont('body', font);
+  pdf.font('body');
+  pdf.fontSize(14).text(document.title);
+  pdf.fontSize(9);
+  for (const line of document.lines) pdf.text(line);
+  for (const table of document.tables) {
+    pdf.moveDown();
+    pdf.fontSize(11).text(table.heading);
+    pdf.fontSize(8);
+    const width = (pdf.page.width - 80) / table.columns.length;
+    const widths = table.columns.map((_, index) =>
+      index === 1 && table.columns.length > 4 ? width * 2.2 : width,
+    );
+    const scale = (pdf.page.width - 80) / widths.reduce((sum, w) => sum + w, 0);
+    const row = (cells: ReadonlyArray<string | number | null>) => {
+      const y = pdf.y;
+      let x = 40;
+      let bottom = y;
+      cells.forEach((cell, index) => {
+        const w = (widths[index] ?? width) * scale;
+        pdf.text(cell === null ? '' : String(cell), x, y, { width: w - 4 });
+        bottom = Math.max(bottom, pdf.y);
+        x += w;
+      });
+      pdf.x = 40;
+      pdf.y = bottom + 2;
+      if (pdf.y > pdf.page.height - 60) pdf.addPage();
+    };
+    row(table.columns);
+    for (const cells of table.rows) row(cells);
+  }
+  pdf.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Answers with the report as JSON, or as a file to download in the asked format. */
+export async function sendReport(
+  c: AppContext,
+  format: 'json' | 'xlsx' | 'pdf',
+  report: object,
+  document: () => ReportDocument,
+): Promise<Response> {
+  if (format === 'json') return c.json(report);
+  const laidOut = document();
+  const body = format === 'xlsx' ? await renderXlsx(laidOut) : await renderPdf(laidOut);
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
+    'Content-Disposition': `attachment; filename="${laidOut.fileName}.${format}"`,
+    'Cache-Control': 'no-store',
+  });
+}

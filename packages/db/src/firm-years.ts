@@ -1,0 +1,346 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batch';
+import type { DbContext } from './client';
+import { DbError, TransientDbError } from './errors';
+import { keys } from './keys';
+import { queryAll } from './query';
+import { read, type TransactItem, transactWrite } from './transact';
+
+type Rating = 'A' | 'B' | 'C' | 'D';
+const ratings: readonly Rating[] = ['A', 'B', 'C', 'D'];
+
+/**
+ * What one firm contributes to its zone's report figures for a calendar year. Kept in its own item beside the
+ * firm's records, so that a change (a headcount corrected in the annual form, a second examination record)
+ * moves the zone's counters by exactly the difference, and a firm is counted once however many records it has.
+ */
+export interface FirmYearFacts {
+  /** The year's headcount from the annual form; null: the profile's headcount counts. */
+  annualHeadcount: number | null;
+  /** The year's workers in heavy, hazardous or dangerous jobs from the annual form; null: the profile's. */
+  annualHazardous: number | null;
+  /** Workers covered by verified occupational-disease exam evidence issued in the year (before the cap). */
+  odExamined: number;
+  /** Verified work-environment monitoring evidence issued in the year exists. */
+  monitored: boolean;
+  /** SHA-256 of the documents already counted, so the same file uploaded twice is counted once. */
+  documents: string[];
+  /** A periodic self-check of a period of this year was submitted. */
+  submitted: boolean;
+  /** The rating of the latest self-check submitted for a period of this year. */
+  rating: Rating | null;
+  /** The year's Appendix II report had nothing missing when its annual form was last saved. */
+  reportComplete: boolean;
+  /** Optimistic-concurrency version of the item; 0 when it does not exist yet. */
+  version: number;
+}
+
+/** The profile facts the counters need: its zone, headcount and workers in hazardous jobs. */
+export interface FirmProfileFacts {
+  zoneId: string;
+  headcount: number;
+  hazardous: number;
+}
+
+export const noFirmYearFacts: FirmYearFacts = {
+  annualHeadcount: null,
+  annualHazardous: null,
+  odExamined: 0,
+  monitored: false,
+  documents: [],
+  submitted: false,
+  rating: null,
+  reportComplete: false,
+  version: 0,
+};
+
+/**
+ * The most occupational-disease examinations a firm can count in a year: its workers in hazardous jobs, or its
+ * headcount when that is unknown (0, which the profile cannot tell from "none").
+ */
+export function occupationalDiseaseCap(profile: FirmProfileFacts, facts: FirmYearFacts): number {
+  const hazardous = facts.annualHazardous ?? profile.hazardous;
+  return hazardous > 0 ? hazardous : (facts.annualHeadcount ?? profile.headcount);
+}
+
+/** What the firm adds to each of its zone's year counters. */
+function contribution(profile: FirmProfileFacts, facts: FirmYearFacts): Record<string, number> {
+  const counted: Record<string, number> = {
+    headcountAdjust: (facts.annualHeadcount ?? profile.headcount) - profile.headcount,
+    hazardousAdjust: (facts.annualHazardous ?? profile.hazardous) - profile.hazardous,
+    odExamined: Math.min(facts.odExamined, occupationalDiseaseCap(profile, facts)),
+    monitored: facts.monitored ? 1 : 0,
+    submitted: facts.submitted ? 1 : 0,
+    reportsComplete: facts.reportComplete ? 1 : 0,
+  };
+  for (const rating of ratings) counted[`rating#${rating}`] = facts.rating === rating ? 1 : 0;
+  return counted;
+}
+
+/** The change to the zone's year counters when a firm's facts go from `before` to `after` (zeros left out). */
+export function zoneYearAdds(
+  profile: FirmProfileFacts,
+  before: FirmYearFacts,
+  after: FirmYearFacts,
+): Record<string, number> {
+  const was = contribution(profile, before);
+  const now = contribution(profile, after);
+  return Object.fromEntries(
+    Object.entries(now)
+      .map(([name, value]) => [name, value - (was[name] ?? 0)] as const)
+      .filter(([, difference]) => difference !== 0),
+  );
+}
+
+const toFacts = (item: Record<string, unknown> | undefined): FirmYearFacts =>
+  item === undefined
+    ? noFirmYearFacts
+    : {
+        annualHeadcount: typeof item.annualHeadcount === 'number' ? item.annualHeadcount : null,
+        annualHazardous: typeof item.annualHazardous === 'number' ? item.annualHazardous : null,
+        odExamined: typeof item.odExamined === 'number' ? item.odExamined : 0,
+        monitored: item.monitored === true,
+        documents: Array.isArray(item.documents) ? (item.documents as string[]) : [],
+        submitted: item.submitted === true,
+        rating: ratings.includes(item.rating as Rating) ? (item.rating as Rating) : null,
+        reportComplete: item.reportComplete === true,
+        version: typeof item.version === 'number' ? item.version : 0,
+      };
+
+/** One firm's facts for a year (none yet: zeros and version 0). */
+export async function getFirmYearFacts(
+  ctx: DbContext,
+  enterpriseId: string,
+  year: string,
+): Promise<FirmYearFacts> {
+  const { Item } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.firmYear(enterpriseId, year),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return toFacts(Item);
+}
+
+async function getProfileFacts(ctx: DbContext, enterpriseId: string): Promise<FirmProfileFacts | undefined> {
+  const { Item } = await read(() =>
+    ctx.doc.send(
+      new GetCommand({
+        TableName: ctx.tableName,
+        Key: keys.enterprise(enterpriseId),
+        ProjectionExpression: 'zoneId, headcount, workforce',
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  if (!Item) return undefined;
+  const workforce = Item.workforce as { hazardous?: number } | undefined;
+  return {
+    zoneId: Item.zoneId as string,
+    headcount: Item.headcount as number,
+    hazardous: workforce?.hazardous ?? 0,
+  };
+}
+
+/** The firm-year item moved since it was read; the write is tried again from a fresh read. */
+class FirmYearChanged extends DbError {
+  override name = 'FirmYearChanged';
+}
+
+/**
+ * Writes `items` together with the firm's year facts as `change` turns them, and the zone's year counters moved
+ * by the difference, in one transaction. The facts item is written only if its version is the one read, so two
+ * concurrent writers never both count the same firm; the loser reads again and retries. `onConditionFailed`
+ * gets the index of a failed condition among `items`. A firm that is not registered (no profile) has no zone
+ * figures to keep: only `items` are written.
+ */
+export async function transactWithFirmYear(
+  ctx: DbContext,
+  target: { enterpriseId: string; year: string },
+  change: (before: FirmYearFacts) => FirmYearFacts,
+  items: TransactItem[],
+  onConditionFailed: (index: number) => DbError,
+  attempts = 5,
+): Promise<void> {
+  const profile = await getProfileFacts(ctx, target.enterpriseId);
+  if (!profile) return transactWrite(ctx, items, onConditionFailed);
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const before = await getFirmYearFacts(ctx, target.enterpriseId, target.year);
+    const after = { ...change(before), version: before.version + 1 };
+    const adds = zoneYearAdds(profile, before, after);
+    const addNames = Object.keys(adds);
+    const { version: _version, ...stored } = after;
+    const tallies: TransactItem[] = [
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: {
+            ...keys.firmYear(target.enterpriseId, target.year),
+            type: 'firm_year',
+            enterpriseId: target.enterpriseId,
+            zoneId: profile.zoneId,
+            year: target.year,
+            ...stored,
+            version: after.version,
+          },
+          ...(before.version === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: '#version = :version',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':version': before.version },
+              }),
+        },
+      },
+      {
+        Update: {
+          TableName: ctx.tableName,
+          Key: keys.zoneYear(profile.zoneId, target.year),
+          UpdateExpression: `SET #type = :type, #zoneId = :zoneId, #year = :year${
+            addNames.length === 0 ? '' : ` ADD ${addNames.map((_, i) => `#a${i} :a${i}`).join(', ')}`
+          }`,
+          ExpressionAttributeNames: {
+            '#type': 'type',
+            '#zoneId': 'zoneId',
+            '#year': 'year',
+            ...Object.fromEntries(addNames.map((name, i) => [`#a${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':type': 'zone_year',
+            ':zoneId': profile.zoneId,
+            ':year': target.year,
+            ...Object.fromEntries(addNames.map((name, i) => [`:a${i}`, adds[name]])),
+          },
+        },
+      },
+    ];
+    try {
+      await transactWrite(ctx, [...items, ...tallies], (index) =>
+        index >= items.length ? new FirmYearChanged('firm year changed') : onConditionFailed(index),
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof FirmYearChanged)) throw error;
+    }
+  }
+  throw new TransientDbError('the firm’s year figures kept changing; retry');
+}
+
+/** A zone's report counters for one year, as the firms' year facts and accident declarations keep them. */
+export interface ZoneYearCounters {
+  /** Sum over firms of (annual headcount − profile headcount) where the annual form gives one. */
+  headcountAdjust: number;
+  hazardousAdjust: number;
+  /** Workers examined for occupational disease, each firm capped (see `occupationalDiseaseCap`). */
+  odExamined: number;
+  monitored: number;
+  submitted: number;
+  ratings: Record<Rating, number>;
+  /** Firms whose Appendix II report for the year was complete when its form was last saved. */
+  reportsComplete: number;
+  accidents: number;
+  fatalAccidents: number;
+  victims: number;
+  fatalities: number;
+}
+
+/** A zone's figures for a report: its registered firms (all months) and its counters for each year asked. */
+export interface ZoneReportCounters {
+  zoneId: string;
+  firms: number;
+  highRisk: number;
+  /** Profile headcounts of the registered firms, summed. */
+  headcount: number;
+  hazardous: number;
+  years: Record<string, ZoneYearCounters>;
+}
+
+/**
+ * The report counters of these zones for these years, in one batch of reads: per zone its registrations item,
+ * and per year its year counters and accident counters. The number of items read depends on the zones and
+ * years only, never on how many firms they hold.
+ */
+export async function getZoneReportCounters(
+  ctx: DbContext,
+  zoneIds: readonly string[],
+  years: readonly string[],
+): Promise<ZoneReportCounters[]> {
+  const wanted = zoneIds.flatMap((zoneId) => [
+    keys.zoneEnterpriseCounts(zoneId),
+    ...years.flatMap((year) => [keys.zoneYear(zoneId, year), keys.zoneAccidents(zoneId, year)]),
+  ]);
+  const found = new Map<string, Record<string, unknown>>();
+  for (const item of await batchGetItems(ctx, wanted)) found.set(`${item.pk}|${item.sk}`, item);
+  const get = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`) ?? {};
+  const number = (item: Record<string, unknown>, name: string) =>
+    typeof item[name] === 'number' ? (item[name] as number) : 0;
+  return zoneIds.map((zoneId) => {
+    const registrations = get(keys.zoneEnterpriseCounts(zoneId));
+    let firms = 0;
+    let highRisk = 0;
+    for (const [name, value] of Object.entries(registrations)) {
+      if (typeof value !== 'number') continue;
+      if (/^(highRisk|regular)#\d{4}-\d{2}$/.test(name)) firms += value;
+      if (/^highRisk#\d{4}-\d{2}$/.test(name)) highRisk += value;
+    }
+    const counters: ZoneReportCounters = {
+      zoneId,
+      firms,
+      highRisk,
+      headcount: number(registrations, 'headcount'),
+      hazardous: number(registrations, 'hazardous'),
+      years: {},
+    };
+    for (const year of years) {
+      const tally = get(keys.zoneYear(zoneId, year));
+      const accidents = get(keys.zoneAccidents(zoneId, year));
+      counters.years[year] = {
+        headcountAdjust: number(tally, 'headcountAdjust'),
+        hazardousAdjust: number(tally, 'hazardousAdjust'),
+        odExamined: number(tally, 'odExamined'),
+        monitored: number(tally, 'monitored'),
+        submitted: number(tally, 'submitted'),
+        reportsComplete: number(tally, 'reportsComplete'),
+        ratings: {
+          A: number(tally, 'rating#A'),
+          B: number(tally, 'rating#B'),
+          C: number(tally, 'rating#C'),
+          D: number(tally, 'rating#D'),
+        },
+        accidents: number(accidents, 'fatal') + number(accidents, 'serious') + number(accidents, 'minor'),
+        fatalAccidents: number(accidents, 'fatal'),
+        victims: number(accidents, 'victims'),
+        fatalities: number(accidents, 'fatalities'),
+      };
+    }
+    return counters;
+  });
+}
+
+/**
+ * The firms of a zone whose Appendix II report for `year` is not marked complete, for the deadline reminders:
+ * the zone's firm list (gsi1, ids only) and their year items in batches. It reads every firm of the zone, so it
+ * runs on the few reminder days only, never on a request.
+ */
+export async function listFirmsWithIncompleteReport(
+  ctx: DbContext,
+  zoneId: string,
+  year: string,
+): Promise<Array<{ enterpriseId: string; name: string }>> {
+  const firms = await queryAll(ctx, { index: 'gsi1', partition: keys.enterprisesOfZone(zoneId) }, (item) => ({
+    enterpriseId: item.id as string,
+    name: item.name as string,
+  }));
+  const complete = new Set<string>();
+  for (let start = 0; start < firms.length; start += 100) {
+    const found = await batchGetItems(
+      ctx,
+      firms.slice(start, start + 100).map((firm) => keys.firmYear(firm.enterpriseId, year)),
+    );
+    for (const item of found) if (item.reportComplete === true) complete.add(item.enterpriseId as string);
+  }
+  return firms.filter((firm) => !complete.has(firm.enterpriseId));
+}
