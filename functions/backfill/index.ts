@@ -1,4 +1,5 @@
-import { createAwsDeps, runBackfill } from '@antoan/api';
+import { createAwsDeps } from '@antoan/api/aws';
+import { runBackfill } from '@antoan/api/jobs/backfill';
 import { createDbContext } from '@antoan/db';
 import { vietnamDate } from '@antoan/domain';
 import { Logger } from '@aws-lambda-powertools/logger';

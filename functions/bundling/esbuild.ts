@@ -28,7 +28,7 @@ export const cdkBuildOptions = {
 } satisfies BuildOptions;
 
 /** The AWS clients a function may carry. */
-export type AwsClient = 'dynamodb' | 's3' | 'ses';
+export type AwsClient = 'dynamodb' | 's3' | 'ses' | 'cognito';
 
 /** What each client costs to import and build, as the floor bundle does it. */
 const floorImports: Record<AwsClient, string> = {
@@ -36,6 +36,8 @@ const floorImports: Record<AwsClient, string> = {
     "import{DynamoDBClient}from'@aws-sdk/client-dynamodb';import{DynamoDBDocumentClient}from'@aws-sdk/lib-dynamodb';DynamoDBDocumentClient.from(new DynamoDBClient({}));",
   s3: "import{S3Client}from'@aws-sdk/client-s3';import{createPresignedPost}from'@aws-sdk/s3-presigned-post';import{getSignedUrl}from'@aws-sdk/s3-request-presigner';new S3Client({});globalThis.__p=[createPresignedPost,getSignedUrl];",
   ses: "import{SESv2Client}from'@aws-sdk/client-sesv2';new SESv2Client({});",
+  cognito:
+    "import{CognitoIdentityProviderClient}from'@aws-sdk/client-cognito-identity-provider';new CognitoIdentityProviderClient({});",
 };
 
 /**

@@ -8,6 +8,11 @@ export const lambdaFunctions: ReadonlyArray<{
   name: string;
   clients: readonly AwsClient[];
   request?: { method: string; path: string };
+  /**
+   * A budget above the 100 KB every function should meet, with the reason, while issue 13 is open. The test holds
+   * the function to it, so it cannot grow further unnoticed.
+   */
+  overBudget?: { bytes: number; reason: string };
 }> = [
   { name: 'health', clients: [], request: { method: 'GET', path: '/v1/health' } },
   { name: 'templates', clients: [], request: { method: 'GET', path: '/v1/templates' } },
@@ -17,11 +22,21 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'assessments',
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/assessments' },
+    overBudget: {
+      bytes: 120 * 1024,
+      reason:
+        'submit and amend carry scoring v1 and v2, corrective actions, the firm-year report counters and the target refresh (116 KB); moving submit and amend into a function of their own would bring the rest under 100 KB',
+    },
   },
   {
     name: 'evidence',
     clients: ['dynamodb', 's3'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/evidence' },
+    overBudget: {
+      bytes: 120 * 1024,
+      reason:
+        'confirming proof scores its validity, provider licences and the report counters and refreshes the target entry (116 KB); the confirm route in a function of its own would bring the rest under 100 KB',
+    },
   },
   {
     name: 'notifications',
@@ -47,6 +62,19 @@ export const lambdaFunctions: ReadonlyArray<{
     request: { method: 'GET', path: '/v1/zones/z-1/evidence-review' },
   },
   { name: 'docs', clients: [], request: { method: 'GET', path: '/v1/docs' } },
+  {
+    name: 'actions',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/enterprises/e-1/actions' },
+  },
+  { name: 'audit', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/enterprises/e-1/audit' } },
+  {
+    name: 'reports',
+    clients: ['dynamodb'],
+    request: { method: 'GET', path: '/v1/reports/annual?year=2026' },
+  },
+  { name: 'users', clients: ['dynamodb', 'cognito'], request: { method: 'GET', path: '/v1/users' } },
+  { name: 'backfill', clients: ['dynamodb'] },
   { name: 'evidence-verify', clients: ['dynamodb', 's3'] },
   { name: 'reminders', clients: ['dynamodb', 'ses'] },
 ];

@@ -161,6 +161,18 @@ export class ApiStack extends Stack {
         'The cursor key only signs page cursors that expire within 24 hours; rotating it would only make open cursors restart from page one, and the functions read it at deploy time, not through a rotation-aware client.',
     });
 
+    // The secret mixed into the weekly random draw of the target list, so firms cannot compute the draw
+    // (TARGETING.md). Only the targets function reads it.
+    const drawSecret = new Secret(this, 'TargetingDrawSecret', {
+      description: 'antoan API: secret of the weekly random draw of inspection targets',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(drawSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the draw secret would only reshuffle the weekly random share mid-week; the targets function reads it at deploy time, not through a rotation-aware client.',
+    });
+
     const functionsScope = new Construct(this, 'Functions');
     const noAuthorizer = new HttpNoneAuthorizer();
     const functions = new Map<ResourceGroup, AntoanFunction>();
@@ -190,6 +202,7 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (group === 'targets') fn.addEnvironment('TARGETING_DRAW_SECRET', drawSecret.secretValue.unsafeUnwrap());
       functions.set(group, fn);
       alarmFunction(alarms, group, fn, props.alarmTopic);
 

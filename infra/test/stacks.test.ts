@@ -9,7 +9,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableAccessOf } from '../lib/api-stack';
+import { tableAccessOf, userAdministrationActions } from '../lib/api-stack';
 import { type SynthesizedApp, synthesizeApp } from './synth';
 
 let synth: SynthesizedApp;
@@ -193,9 +193,10 @@ describe('ApiStack', () => {
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
       });
-      // EVIDENCE_BUCKET goes to the evidence functions only (evidence.test.ts).
+      // EVIDENCE_BUCKET goes to the evidence functions only (evidence.test.ts); USER_POOL_ID and
+      // TARGETING_DRAW_SECRET to one function each (the test below).
       const settings = Object.keys(fn.Properties.Environment.Variables).filter(
-        (name) => name !== 'EVIDENCE_BUCKET',
+        (name) => !['EVIDENCE_BUCKET', 'USER_POOL_ID', 'TARGETING_DRAW_SECRET'].includes(name),
       );
       expect(settings.sort()).toEqual(['CURSOR_KEY', 'JWT_AUDIENCE', 'JWT_ISSUER', 'TABLE_NAME']);
       // A reference to the generated secret, resolved by CloudFormation, never a literal key.
@@ -203,6 +204,22 @@ describe('ApiStack', () => {
         'resolve:secretsmanager',
       );
     }
+  });
+
+  it('gives the user pool to the users function and the draw secret to the targets function only', () => {
+    for (const [group, fn] of synth.api.functions) {
+      const id = synth.api.getLogicalId(fn.node.defaultChild as CfnFunction);
+      const variables = api.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
+      expect(Object.hasOwn(variables, 'USER_POOL_ID'), group).toBe(group === 'users');
+      expect(Object.hasOwn(variables, 'TARGETING_DRAW_SECRET'), group).toBe(group === 'targets');
+    }
+    const usersRole = synth.api.getLogicalId(synth.api.functions.get('users')?.role?.node.defaultChild as CfnRole);
+    const cognitoActions = Object.values(api.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: usersRole }]))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action: string) => action.startsWith('cognito-idp:'));
+    expect(cognitoActions.sort()).toEqual([...userAdministrationActions].sort());
   });
 
   it('grants table access only to the functions that use it, and never Scan', () => {
