@@ -202,7 +202,8 @@ export class ApiStack extends Stack {
           }),
         );
       }
-      if (group === 'targets') fn.addEnvironment('TARGETING_DRAW_SECRET', drawSecret.secretValue.unsafeUnwrap());
+      if (group === 'targets')
+        fn.addEnvironment('TARGETING_DRAW_SECRET', drawSecret.secretValue.unsafeUnwrap());
       functions.set(group, fn);
       alarmFunction(alarms, group, fn, props.alarmTopic);
 

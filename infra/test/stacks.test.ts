@@ -213,7 +213,9 @@ describe('ApiStack', () => {
       expect(Object.hasOwn(variables, 'USER_POOL_ID'), group).toBe(group === 'users');
       expect(Object.hasOwn(variables, 'TARGETING_DRAW_SECRET'), group).toBe(group === 'targets');
     }
-    const usersRole = synth.api.getLogicalId(synth.api.functions.get('users')?.role?.node.defaultChild as CfnRole);
+    const usersRole = synth.api.getLogicalId(
+      synth.api.functions.get('users')?.role?.node.defaultChild as CfnRole,
+    );
     const cognitoActions = Object.values(api.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: usersRole }]))
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
