@@ -44,9 +44,14 @@ describe('an enterprise fills and submits its self-check through the API', () =>
       period,
     });
     expect(created.status).toBe(201);
-    const draft = (await created.json()) as { id: string; applicableItemIds: string[] };
+    const draft = (await created.json()) as {
+      id: string;
+      templateVersion: number;
+      applicableItemIds: string[];
+    };
+    // The draft names the template version it was made from (the newest published one by default).
     const template = (await (
-      await call('GET', '/v1/templates/osh-self-inspection/versions/1')
+      await call('GET', `/v1/templates/osh-self-inspection/versions/${draft.templateVersion}`)
     ).json()) as Template;
     const items = new Map(template.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
 
