@@ -110,6 +110,12 @@ describe('enterprise officer: a self-check from start to score', () => {
     // A file that is not what it claims to be (text sent as a PDF) is rejected, with the reason in words.
     const otherEvidenceItem = withEvidence.nth(1);
     await otherEvidenceItem.getByRole('button', { name: 'Tải minh chứng lên' }).click();
+    // Kinds without a legal validity period must carry their own expiry (scoring v2), so give one.
+    await otherEvidenceItem
+      .getByTestId('evidence-upload')
+      .locator('input[type="date"]')
+      .nth(1)
+      .fill('2027-12-31');
     await otherEvidenceItem.getByTestId('evidence-file').setInputFiles({
       name: 'gia-mao.pdf',
       mimeType: 'application/pdf',
