@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser, signIn } from './browser';
+import { seriousViolations } from './screen-check';
 
 const webUrl = inject('webUrl');
-
-/** Critical and serious accessibility violations on the page as it is now. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
-    .map((violation) => violation.id);
-}
 
 describe('users screen', () => {
   let browser: Browser;
