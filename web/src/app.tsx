@@ -7,6 +7,7 @@ import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { ReviewQueuePage } from './screens/review-queue';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
@@ -170,6 +171,7 @@ function Header() {
           {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
             <Link to="/users">{t('users')}</Link>
           )}
+          {session && session.user.role !== 'enterprise' && <Link to="/review">{t('reviewQueue')}</Link>}
         </nav>
         <div className="topbar-right">
           <button
@@ -222,6 +224,7 @@ function Screen() {
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
+  if (matchPath('/review', path) && session.user.role !== 'enterprise') return <ReviewQueuePage />;
   if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
     return <UsersPage />;
   return (
