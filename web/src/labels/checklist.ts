@@ -5,7 +5,7 @@ export const checklistLabels = {
   checklistIntroTemplate: { vi: 'Bộ câu hỏi', en: 'Template' },
   unansweredOnly: { vi: 'Chỉ hiện mục chưa trả lời', en: 'Show unanswered items only' },
   nextUnanswered: { vi: 'Mục chưa trả lời tiếp theo', en: 'Next unanswered item' },
-  nextUnansweredShort: { vi: 'Mục tiếp', en: 'Next' },
+  nextUnansweredShort: { vi: 'Mục chưa trả lời', en: 'Next unanswered' },
   allAnswered: { vi: 'Đã trả lời hết các mục.', en: 'Every item is answered.' },
   sectionProgress: { vi: 'Tiến độ phần', en: 'Progress of section' },
   markSection: { vi: 'Đánh dấu cả phần', en: 'Mark the section' },

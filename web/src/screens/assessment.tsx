@@ -273,17 +273,19 @@ function Checklist(props: {
         <div className="checklist-head card" data-testid="checklist-head">
           <div className="checklist-progress">
             <div className="progress-label">
-              <span>{t('progress')}</span>
-              <strong data-testid="progress-text">
-                {answeredCount}/{total}
-              </strong>
+              <span>
+                {t('progress')}{' '}
+                <strong data-testid="progress-text">
+                  {answeredCount}/{total}
+                </strong>
+              </span>
+              {props.editable && <SaveIndicator state={saveState} />}
             </div>
             <ProgressBar
               value={total === 0 ? 1 : answeredCount / total}
               label={t('progress')}
               testId="checklist-progress"
             />
-            {props.editable && <SaveIndicator state={saveState} />}
           </div>
           <div className="checklist-head-actions">
             <button
@@ -291,9 +293,10 @@ function Checklist(props: {
               className="button-small button-ghost"
               onClick={jumpToNextUnanswered}
               data-testid="next-unanswered"
+              title={t('nextUnanswered')}
               aria-keyshortcuts={props.editable ? 'n' : undefined}
             >
-              {t('nextUnanswered')}
+              {t('nextUnansweredShort')} <span aria-hidden="true">↓</span>
             </button>
             {props.editable && (
               <button

@@ -214,18 +214,19 @@ function ReviewEntry(props: { entry: EvidenceReviewQueueItem }) {
 }
 
 /**
- * The document itself, fetched from its presigned URL (the bucket lets the app's origin read it) and shown from a
- * local object URL: a PDF in a frame, an image as an image. The presigned URL makes browsers save the file, so it
- * cannot be framed directly; the download link still offers that.
+ * The document itself, from its presigned download URL. An image is shown straight from it. The URL makes browsers
+ * save a file rather than render it, so a PDF is fetched (the bucket lets the app's origin read it) and framed from a
+ * local object URL of its verified bytes; the download link still saves it.
  */
 function DocumentViewer(props: { entry: EvidenceReviewQueueItem }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const { entry } = props;
+  const isPdf = entry.fileName.toLowerCase().endsWith('.pdf');
   const [state, setState] = useState<
     | { kind: 'loading' }
     | { kind: 'failed'; error: unknown }
-    | { kind: 'ready'; objectUrl: string; contentType: string; downloadUrl: string }
+    | { kind: 'ready'; showUrl: string; downloadUrl: string }
   >({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -234,19 +235,22 @@ function DocumentViewer(props: { entry: EvidenceReviewQueueItem }) {
       const { url } = await api.get<{ url: string }>(
         `/enterprises/${encodeURIComponent(entry.enterpriseId)}/evidence/${encodeURIComponent(entry.evidenceId)}/download`,
       );
+      if (!isPdf) {
+        if (live) setState({ kind: 'ready', showUrl: url, downloadUrl: url });
+        return;
+      }
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-      const blob = new Blob([await response.arrayBuffer()], { type: contentType });
+      const blob = new Blob([await response.arrayBuffer()], { type: 'application/pdf' });
       if (!live) return;
       objectUrl = URL.createObjectURL(blob);
-      setState({ kind: 'ready', objectUrl, contentType, downloadUrl: url });
+      setState({ kind: 'ready', showUrl: objectUrl, downloadUrl: url });
     })().catch((error: unknown) => live && setState({ kind: 'failed', error }));
     return () => {
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [api, entry.enterpriseId, entry.evidenceId]);
+  }, [api, entry.enterpriseId, entry.evidenceId, isPdf]);
 
   return (
     <figure className="review-document" style={{ margin: 0 }}>
@@ -269,11 +273,11 @@ function DocumentViewer(props: { entry: EvidenceReviewQueueItem }) {
           </p>
         )}
         {state.kind === 'ready' &&
-          (state.contentType === 'application/pdf' ? (
-            <iframe src={state.objectUrl} title={`${t('reviewDocument')}: ${entry.fileName}`} />
+          (isPdf ? (
+            <iframe src={state.showUrl} title={`${t('reviewDocument')}: ${entry.fileName}`} />
           ) : (
             <img
-              src={state.objectUrl}
+              src={state.showUrl}
               alt={`${t('reviewDocumentOf')}: ${entry.fileName}`}
               data-testid={`review-image-${entry.evidenceId}`}
             />
