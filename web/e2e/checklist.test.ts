@@ -15,6 +15,8 @@ import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser'
 import { DESKTOP, expectScreenOk, PHONE } from './screen-check';
 
 const webUrl = inject('webUrl');
+/** Progress notes, so a slow or stuck step shows in the log. */
+const step = (note: string) => console.log(`[checklist e2e] ${new Date().toISOString()} ${note}`);
 
 /** The page's globals, inside `page.evaluate` (the e2e project has no DOM types). */
 declare const window: { innerHeight: number; scrollTo(x: number, y: number): void };
@@ -196,7 +198,9 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
 
   it('keeps the sticky header small, marks sections, filters unanswered, links evidence from the warning, and the item earns its points', async () => {
     const { firm, assessment, evidenceItem, linkedEvidenceId } = fixture;
-    const page = await browser.newPage({ viewport: PHONE });
+    // A context of its own: axe needs one, and the officer's session stays apart from the reviewer's.
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signIn(page, webUrl, fixture.officer.sub);
     await page.goto(`${webUrl}/enterprises/${firm.id}/assessments/${assessment.id}`);
@@ -221,16 +225,16 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     // (c) The checklist passes the screen check at both sizes, in both languages.
     await checkEverywhere(page, 'checklist');
 
-    // Desktop keys: n goes to the first unanswered item, 2 answers it "partial".
+    // Desktop keys: n goes to the first unanswered item, 1 answers it "compliant".
     await page.setViewportSize(DESKTOP);
     await expect.poll(() => page.getByTestId('shortcut-help').isVisible()).toBe(true);
     await page.locator('h1').click();
     await page.keyboard.press('n');
     const firstId = assessment.applicableItemIds[0] ?? '';
     const firstItem = page.getByTestId(`item-${firstId}`);
-    await page.keyboard.press('2');
+    await page.keyboard.press('1');
     await expect
-      .poll(() => firstItem.locator('button[data-value="partial"]').getAttribute('aria-pressed'))
+      .poll(() => firstItem.locator('button[data-value="compliant"]').getAttribute('aria-pressed'))
       .toBe('true');
     await expect.poll(() => progress.textContent()).toBe(`1/${total}`);
 
@@ -298,8 +302,8 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     expect(points?.points).toBeGreaterThan(0);
     expect(points?.points).toBe(points?.maxPoints);
     expect(errors).toEqual([]);
-    await page.close();
-  });
+    await context.close();
+  }, 240_000);
 
   it('lets a reviewer see the document and reject it with a reason, which is recorded', async () => {
     const { firm, rejectedEvidenceId } = fixture;
@@ -307,6 +311,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signIn(page, webUrl, fixture.reviewer.sub);
+    step('reviewer signed in');
     await page.getByRole('link', { name: 'Thẩm tra minh chứng' }).click({ timeout: 15_000 });
     await page.waitForURL(/\/review/, { timeout: 15_000 });
     await page.goto(`${webUrl}/review?zone=${encodeURIComponent(firm.zoneId)}`);
@@ -321,6 +326,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
       await more.click();
       await page.waitForTimeout(200);
     }
+    step(`queue paged, entry present: ${await entry.count()}`);
     await entry.scrollIntoViewIfNeeded({ timeout: 15_000 });
     await entry.getByTestId(`review-open-${rejectedEvidenceId}`).click();
     const image = page.getByTestId(`review-image-${rejectedEvidenceId}`);
@@ -330,6 +336,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
       .toBe(240);
     expect(await image.getAttribute('alt')).toContain('ban-sao-mo-');
 
+    step('document shown');
     // (c) The queue, with the document open, passes the screen check at both sizes in both languages.
     await checkEverywhere(page, 'review queue');
     await entry.scrollIntoViewIfNeeded();
@@ -339,6 +346,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await screenshot(page, 'zone-manager-review-queue-360');
     await page.setViewportSize(DESKTOP);
 
+    step('screen checks done');
     // A rejection needs a reason; with one it is recorded and shown.
     await entry.getByTestId(`review-reject-${rejectedEvidenceId}`).click();
     await expect.poll(() => entry.getByRole('alert').textContent()).toContain('ít nhất 10 ký tự');
@@ -360,5 +368,5 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

@@ -118,15 +118,13 @@ function ReviewEntry(props: { entry: EvidenceReviewQueueItem }) {
   const { entry } = props;
   const [open, setOpen] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const titleId = useId();
   return (
     <li
       className={`card review-entry ${open && !verdict ? '' : 'review-entry-closed'}`}
       data-testid={`review-${entry.evidenceId}`}
-      aria-labelledby={titleId}
     >
       <div className="review-facts">
-        <h2 id={titleId}>
+        <h2>
           <span className="file-name">{entry.fileName}</span>
         </h2>
         <p className="small" style={{ margin: 0 }}>
