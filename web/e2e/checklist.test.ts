@@ -123,6 +123,7 @@ async function checkEverywhere(page: Page, name: string): Promise<void> {
     await setLanguage(page, lang);
     for (const size of [PHONE, DESKTOP]) {
       await page.setViewportSize(size);
+      step(`${name} ${lang} ${size.width}px: checking`);
       await expectScreenOk(page, `${name} ${lang} ${size.width}px`);
     }
   }
@@ -207,6 +208,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     const progress = page.getByTestId('progress-text');
     const total = assessment.applicableItemIds.length;
     await expect.poll(() => progress.textContent()).toBe(`0/${total}`);
+    step('checklist shown');
 
     // (d) At 360 × 740 the sticky bar stays under 15 % of the height, and stays in view when the list scrolls.
     const head = page.getByTestId('checklist-head');
@@ -223,7 +225,9 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await screenshot(page, 'enterprise-checklist-360');
 
     // (c) The checklist passes the screen check at both sizes, in both languages.
+    step('sticky bar measured');
     await checkEverywhere(page, 'checklist');
+    step('screen checks done');
 
     // Desktop keys: n goes to the first unanswered item, 1 answers it "compliant".
     await page.setViewportSize(DESKTOP);
@@ -271,6 +275,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await expect.poll(() => warning.count()).toBe(0);
     expect(await item.getByTestId(`link-${linkedEvidenceId}`).isChecked()).toBe(true);
 
+    step('evidence linked from the warning');
     // Every other section marked "non-compliant" in two clicks each; then nothing is left unanswered.
     for (;;) {
       const button = page.locator('[data-testid^="mark-button-"]').first();
@@ -287,6 +292,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await page.getByTestId('none-unanswered').waitFor();
     await saved(page);
 
+    step('all answered');
     // Submitted, the item linked from the warning earns its full points.
     await page.getByTestId('submit').click();
     await page.getByTestId('score').waitFor();
@@ -303,7 +309,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     expect(points?.points).toBe(points?.maxPoints);
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 600_000);
 
   it('lets a reviewer see the document and reject it with a reason, which is recorded', async () => {
     const { firm, rejectedEvidenceId } = fixture;
@@ -368,5 +374,5 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     });
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 600_000);
 });
