@@ -156,20 +156,16 @@ function IndicatorCard(props: { indicator: AreaIndicator; year: number; previous
               ))}
             </Bar>
             {level !== null && (
-              <ReferenceLine
-                y={level}
-                stroke="#9a6100"
-                strokeDasharray="6 3"
-                label={{
-                  value: `${t('indicatorTarget')} ${target}`,
-                  position: 'insideTopRight',
-                  fill: '#7a4d00',
-                  fontSize: 12,
-                }}
-              />
+              <ReferenceLine y={level} stroke="#9a6100" strokeWidth={2} strokeDasharray="6 3" />
             )}
           </BarChart>
         </ResponsiveContainer>
+        {level !== null && (
+          <p className="chart-legend small">
+            <span className="legend-target" aria-hidden="true" /> {t('indicatorTargetValue')} ({target}):{' '}
+            {indicator.target.direction === 'at_most' ? '≤' : '≥'} {formatNumber(level, lang)}
+          </p>
+        )}
       </div>
       <dl className="facts indicator-facts">
         <div>
