@@ -126,7 +126,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <SignedInContext.Provider value={signedIn}>
-        <a className="skip-link" href="#main" data-testid="skip-link" onClick={skipToMain}>
+        <a className="skip-link" href="#main" data-testid="skip-link">
           {t('skipToContent')}
         </a>
         <Header />
@@ -150,14 +150,6 @@ export function App() {
       </SignedInContext.Provider>
     </I18nContext.Provider>
   );
-}
-
-/** The skip link moves focus itself: the hash alone scrolls but leaves focus behind in some browsers. */
-function skipToMain(event: { preventDefault(): void }) {
-  event.preventDefault();
-  const main = document.getElementById('main');
-  main?.focus();
-  main?.scrollIntoView();
 }
 
 /**
