@@ -34,7 +34,7 @@ export async function reviewEvidenceDecision(
   const { enterprise, reviewer } = input;
   if (reviewer.enterpriseId === enterprise.id) return { ok: false, error: { code: 'own_evidence' } };
   const evidence = await getEvidence(deps.db, enterprise.id, input.evidenceId);
-  if (!evidence) return { ok: false, error: { code: 'not_found' } };
+  if (!evidence || evidence.deletedAt !== undefined) return { ok: false, error: { code: 'not_found' } };
   if (evidence.status !== 'verified') return { ok: false, error: { code: 'not_verified' } };
   if (evidence.review) return { ok: false, error: { code: 'already_reviewed' } };
   const now = deps.now();
