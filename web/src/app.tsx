@@ -7,6 +7,7 @@ import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { EvidenceLibraryPage } from './screens/evidence';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
@@ -208,6 +209,14 @@ function Header() {
           </span>
         </Link>
         <nav className="topnav" aria-label={t('mainMenu')}>
+          {session?.user.role === 'enterprise' && session.user.enterpriseId && (
+            <>
+              <Link to={homePath(session)}>{t('home')}</Link>
+              <Link to={`/enterprises/${encodeURIComponent(session.user.enterpriseId)}/evidence`}>
+                {t('evidenceLibrary')}
+              </Link>
+            </>
+          )}
           {session && session.user.role !== 'enterprise' && <Link to="/zones">{t('zones')}</Link>}
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
@@ -260,6 +269,8 @@ function Screen() {
   if (path === '/') return null;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
+  const library = matchPath('/enterprises/:eid/evidence', path);
+  if (library?.eid) return <EvidenceLibraryPage eid={library.eid} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);

@@ -17,7 +17,11 @@ export function Link(props: { to: string; children: ReactNode; className?: strin
 export function errorText(error: unknown): LocalizedText {
   if (error instanceof ApiError) return error.localized;
   const message = error instanceof Error ? error.message : String(error);
-  return { vi: `Đã xảy ra lỗi: ${message}`, en: `Something went wrong: ${message}` };
+  // The message of an unexpected error is in English; the Vietnamese text says what to do instead.
+  return {
+    vi: 'Đã xảy ra lỗi ngoài dự kiến; hãy tải lại trang rồi thử lại.',
+    en: `Something went wrong: ${message}`,
+  };
 }
 
 export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {

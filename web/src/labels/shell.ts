@@ -3,6 +3,7 @@ export const shellLabels = {
   skipToContent: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
   mainMenu: { vi: 'Menu chính', en: 'Main menu' },
   actions: { vi: 'Thao tác', en: 'Actions' },
+  unknownZone: { vi: 'Chưa rõ khu', en: 'Zone unknown' },
   previousPeriodMissed: { vi: 'Đã bỏ lỡ kỳ trước', en: 'Previous period missed' },
   submitThisPeriodBy: { vi: 'Nộp kỳ này chậm nhất ngày', en: 'Submit this period by' },
   evidenceLibrary: { vi: 'Kho minh chứng', en: 'Evidence library' },
