@@ -278,7 +278,12 @@ export function EvidenceLibraryPage(props: { eid: string }) {
       </div>
       {editable && (
         <Card title={t('uploadNewEvidence')}>
-          <EvidenceUpload eid={props.eid} kinds={ALL_KINDS} onVerified={() => setGeneration((n) => n + 1)} />
+          <EvidenceUpload
+            eid={props.eid}
+            kinds={ALL_KINDS}
+            onVerified={() => setGeneration((n) => n + 1)}
+            onRejected={() => setGeneration((n) => n + 1)}
+          />
         </Card>
       )}
       <EvidenceCard key={generation} eid={props.eid} editable={editable} library />
@@ -325,6 +330,8 @@ export function EvidenceUpload(props: {
   eid: string;
   kinds: readonly EvidenceKind[];
   onVerified(evidence: Evidence): void;
+  /** Called when the server rejected what arrived (the rejected record joins the firm's evidence). */
+  onRejected?(): void;
 }) {
   const { t, l } = useI18n();
   const { api } = useSignedIn();
@@ -377,6 +384,7 @@ export function EvidenceUpload(props: {
           typeof caught.problem.reason === 'string'
         ) {
           setPhase({ step: 'rejected', reason: caught.problem.reason });
+          props.onRejected?.();
           setFile(null);
           setInputKey((key) => key + 1);
         } else throw caught;

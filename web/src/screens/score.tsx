@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { capText, flagTexts } from '../labels/trust';
 import { legalBasisText } from '../legal';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';
-import { Badge, Card, formatScore, ProgressBar } from '../ui';
+import { Badge, Card, formatScore, ProgressBar, usePageTitle } from '../ui';
 
 const outcomeTones = {
   compliant: 'ok',
@@ -19,6 +19,8 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
   const { t, l, lang } = useI18n();
   const { assessment, template } = props;
   const score = assessment.score;
+  const title = `${t('scoreTitle')} · ${formatPeriodLabel(assessment.period, lang)}`;
+  usePageTitle(title);
   if (!score) return null;
   const items = new Map(
     template.sections.flatMap((section) => section.items.map((item) => [item.id, item] as const)),
@@ -30,7 +32,9 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
 
   return (
     <div className="stack" data-testid="score">
-      <Card title={`${t('scoreTitle')} · ${formatPeriodLabel(assessment.period, lang)}`}>
+      {/* The page's one h1: the assessment screen shows only this view once the self-check is submitted. */}
+      <h1>{title}</h1>
+      <Card>
         <div className="score-head">
           <div className="score-total">
             <span className="muted small">{t('totalScore')}</span>
