@@ -102,6 +102,10 @@ describe('the app shell and the screens it owns, on a phone and a desk, in both 
   beforeAll(async () => {
     [browser, fixture] = await Promise.all([launchBrowser(), freshFirmWithScore()]);
     officer = await browser.newContext({ viewport: DESKTOP });
+    // One sign-in for the officer's context; every test opens its own pages in it.
+    const page = await officer.newPage();
+    await signIn(page, webUrl, fixture.officerId);
+    await page.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -117,20 +121,20 @@ describe('the app shell and the screens it owns, on a phone and a desk, in both 
   };
 
   for (const lang of ['vi', 'en'] as const) {
-    it(`enterprise (${lang}): home, evidence library and score pass the screen check at 360 and 1366 px`, async () => {
-      const page = await officer.newPage();
-      const errors = collectPageErrors(page);
-      await signIn(page, webUrl, fixture.officerId);
-      await switchLang(page, lang);
-      for (const size of [PHONE, DESKTOP]) {
+    for (const size of [PHONE, DESKTOP]) {
+      it(`enterprise (${lang}, ${size.width} px): home, evidence library and score pass the screen check`, async () => {
+        const page = await officer.newPage();
+        const errors = collectPageErrors(page);
         await page.setViewportSize(size);
+        await page.goto(webUrl);
+        await switchLang(page, lang);
         for (const [path, name] of enterpriseScreens())
           await visit(page, path, `${name} ${lang} ${size.width}px`);
-      }
-      await page.getByTestId('score').waitFor();
-      expect(errors).toEqual([]);
-      await page.close();
-    });
+        await page.getByTestId('score').waitFor();
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
   }
 
   it('enterprise home: page title, dates in each language, no raw code; screenshots', async () => {
