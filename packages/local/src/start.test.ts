@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs `pnpm start`'s script (`tsx src/start.ts`) in memory on a free port, collecting what it prints. */
+/**
+ * Runs `pnpm start`'s script (`node --import tsx src/start.ts`: Node itself, with tsx as a loader, so a signal goes
+ * straight to the platform rather than through a relay) in memory on a free port, collecting what it prints.
+ */
 function start(): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn('node_modules/.bin/tsx', ['src/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
     cwd: packageDir,
     env: { ...process.env, PORT: '0', ANTOAN_IN_MEMORY: '1', ANTOAN_SEED: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
