@@ -159,6 +159,18 @@ describe('the app shell and the screens it owns, on a phone and a desk, in both 
     await screenshot(page, 'enterprise-home-360');
     await page.setViewportSize(DESKTOP);
     await screenshot(page, 'enterprise-home-1366');
+
+    // Print: the score page on A4 without the header, navigation or buttons.
+    await page.goto(`${webUrl}/enterprises/${fixture.firmId}/assessments/${fixture.assessmentId}`);
+    await page.getByTestId('score').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button').filter({ visible: true }).count()).toBe(0);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    console.log(`score page prints on ${pages} A4 page(s)`);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(4);
     await page.close();
   });
 
