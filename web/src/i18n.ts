@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { reportLabels } from './labels/reports';
 import { shellLabels } from './labels/shell';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
@@ -193,6 +194,7 @@ export const labels = {
   ...signInLabels,
   ...userLabels,
   ...shellLabels,
+  ...reportLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */
