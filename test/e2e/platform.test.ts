@@ -51,8 +51,15 @@ describe('pnpm start (in memory, with demo data)', () => {
     const dynamo = platform.output().match(/DynamoDB Local at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
     const s3 = platform.output().match(/S3 server at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
     expect(dynamo && s3).toBeDefined();
-    await platform.stop('SIGTERM');
-    // pnpm itself does not forward the signal; the platform notices and stops within a second or two.
+    // The web app's address comes first, before the API and the demo users.
+    const text = platform.output();
+    expect(text.indexOf('Web app: http://localhost:')).toBeGreaterThan(-1);
+    expect(text.indexOf('Web app: http://localhost:')).toBeLessThan(text.indexOf('demo users'));
+    // A normal stop is a success: exit code 0, and no "Command failed" from pnpm. Each script execs its child, so
+    // pnpm's signal reaches Node, which stops the platform before pnpm exits.
+    expect(await platform.stop('SIGTERM')).toBe(0);
+    expect(platform.output()).not.toContain('Command failed');
+    expect(platform.output()).toContain('[antoan] stopped');
     await expect
       .poll(
         () =>

@@ -6,6 +6,7 @@ import type {
 } from '@antoan/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatPeriodLabel } from '../src/dates';
 import { currentSelfInspectionPeriod } from '../src/period';
 import { apiGet, apiPatch, devToken, smallPdf } from './api';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
@@ -67,12 +68,14 @@ describe('enterprise officer: a self-check from start to score', () => {
     // The profile shows the firm and its self-inspection status with the explanation.
     await expect.poll(() => page.locator('h1').textContent()).toBe(firm.name);
     const status = page.getByTestId('self-inspection-status');
-    await expect.poll(() => status.textContent()).toMatch(/Đã hoàn thành|Đến hạn|Quá hạn/);
+    await expect.poll(() => status.textContent()).toMatch(/Đã hoàn thành|Đến hạn|Quá hạn|Đã bỏ lỡ kỳ trước/);
     await expect
       .poll(() => page.getByTestId('signed-in').textContent())
       .toContain('Cán bộ ATVSLĐ doanh nghiệp');
 
-    await page.getByRole('button', { name: `Bắt đầu tự kiểm tra (${period})` }).click();
+    await page
+      .getByRole('button', { name: `Bắt đầu tự kiểm tra (${formatPeriodLabel(period, 'vi')})` })
+      .click();
     await page.waitForURL(/\/assessments\/[^/]+$/);
     const assessmentPath = new URL(page.url()).pathname;
     const progress = page.getByTestId('progress-text');
@@ -175,7 +178,7 @@ describe('enterprise officer: a self-check from start to score', () => {
     // Switching the language changes the labels and the explanations.
     await page.getByTestId('language-toggle').click();
     await expect
-      .poll(() => page.locator('[data-testid="score"] h2').first().textContent())
+      .poll(() => page.locator('[data-testid="score"] h1').textContent())
       .toContain('Self-inspection result');
     expect(await toFix.textContent()).toContain('No valid evidence linked');
     expect(await page.getByTestId('signed-in').textContent()).toContain('Enterprise OSH officer');

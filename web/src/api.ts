@@ -18,8 +18,9 @@ export class ApiError extends Error {
   get localized(): LocalizedText {
     const text = this.problem.localized;
     if (text) return text;
+    // Without a Vietnamese text from the server, Vietnamese readers get one in Vietnamese, never the English detail.
     const detail = this.problem.detail ?? this.problem.title ?? `HTTP ${this.status}`;
-    return { vi: detail, en: detail };
+    return { vi: `Máy chủ báo lỗi (mã ${this.status}); hãy thử lại sau.`, en: detail };
   }
 }
 
@@ -36,7 +37,7 @@ export type OnUnauthorized = () => void;
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(
-    method: 'POST' | 'PATCH' | 'PUT',
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
@@ -90,7 +91,7 @@ export function apiClient(token: string | null, onUnauthorized: OnUnauthorized =
   return {
     get: async <T>(path: string) => (await call<T>('GET', path)).body,
     send: <T>(
-      method: 'POST' | 'PATCH' | 'PUT',
+      method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
       path: string,
       body?: unknown,
       headers: Record<string, string> = {},

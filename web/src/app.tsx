@@ -1,5 +1,5 @@
 import type { User } from 'oidc-client-ts';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { apiClient } from './api';
 import { type Auth, CALLBACK_PATH, createAuth, loadAuthConfig, sessionOf } from './auth';
 import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from './i18n';
@@ -10,6 +10,7 @@ import { AnnualReportPage } from './screens/annual-report';
 import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { EvidenceLibraryPage } from './screens/evidence';
 import { ReviewQueuePage } from './screens/review-queue';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
@@ -18,7 +19,7 @@ import { ZonePage } from './screens/zone';
 import { ZonesPage } from './screens/zones';
 import type { Session } from './session';
 import { type SignedIn, SignedInContext, useSignedIn } from './session-context';
-import { Link, Loading } from './ui';
+import { Link, Loading, usePageTitle } from './ui';
 
 /** What the app knows about signing in: still starting, or ready with the client and the session. */
 type AuthState =
@@ -56,6 +57,9 @@ export function App() {
   }, []);
   useEffect(() => storeLang(lang), [lang]);
   const i18n = useMemo(() => i18nFor(lang, setLang), [lang, setLang]);
+  const { t } = i18n;
+  const mainRef = useRef<HTMLElement>(null);
+  useRouteFocus(mainRef);
 
   const [state, setState] = useState<AuthState>({ status: 'starting' });
   const [expired, setExpired] = useState(false);
@@ -127,8 +131,11 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <SignedInContext.Provider value={signedIn}>
+        <a className="skip-link" href="#main" data-testid="skip-link">
+          {t('skipToContent')}
+        </a>
         <Header />
-        <main className="main">
+        <main className="main" id="main" tabIndex={-1} ref={mainRef}>
           {leaving ? (
             <Loading />
           ) : signedIn ? (
@@ -150,6 +157,45 @@ export function App() {
   );
 }
 
+/**
+ * After an in-app navigation, moves focus to the new page's `<h1>` (or to `main` if none shows within 3 s, as
+ * while it loads), so a screen reader announces the new page and Tab starts from its top. The first page load
+ * is left alone: focus starts at the top of the document there.
+ */
+function useRouteFocus(mainRef: { current: HTMLElement | null }) {
+  const { path } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (!main || path.length === 0) return;
+    const focusHeading = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) stop();
+    });
+    const timer = window.setTimeout(() => {
+      stop();
+      main.focus({ preventScroll: true });
+    }, 3000);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+    observer.observe(main, { childList: true, subtree: true });
+    return stop;
+  }, [path, mainRef]);
+}
+
 function Header() {
   const { t, lang, setLang } = useI18n();
   const signedIn = useContext(SignedInContext);
@@ -166,7 +212,15 @@ function Header() {
             <span className="brand-sub">{t('appName')}</span>
           </span>
         </Link>
-        <nav className="topnav" aria-label={t('home')}>
+        <nav className="topnav" aria-label={t('mainMenu')}>
+          {session?.user.role === 'enterprise' && session.user.enterpriseId && (
+            <>
+              <Link to={homePath(session)}>{t('home')}</Link>
+              <Link to={`/enterprises/${encodeURIComponent(session.user.enterpriseId)}/evidence`}>
+                {t('evidenceLibrary')}
+              </Link>
+            </>
+          )}
           {session && session.user.role !== 'enterprise' && <Link to="/zones">{t('zones')}</Link>}
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
@@ -213,7 +267,6 @@ function SignedInBadge(props: { signedIn: SignedIn }) {
 }
 
 function Screen() {
-  const { t } = useI18n();
   const { path } = useLocation();
   const { session } = useSignedIn();
   useEffect(() => {
@@ -227,6 +280,8 @@ function Screen() {
   if (matchPath('/reports/city', path)) return <AreaReportPage />;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
+  const library = matchPath('/enterprises/:eid/evidence', path);
+  if (library?.eid) return <EvidenceLibraryPage eid={library.eid} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);
@@ -236,9 +291,18 @@ function Screen() {
   if (matchPath('/review', path) && session.user.role !== 'enterprise') return <ReviewQueuePage />;
   if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
     return <UsersPage />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  usePageTitle(t('notFoundPage'));
   return (
-    <p>
-      {t('notFoundPage')} <Link to="/">{t('home')}</Link>
-    </p>
+    <div className="stack">
+      <h1>{t('notFoundPage')}</h1>
+      <p>
+        <Link to="/">{t('home')}</Link>
+      </p>
+    </div>
   );
 }

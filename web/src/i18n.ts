@@ -2,6 +2,7 @@ import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
 import { checklistLabels } from './labels/checklist';
 import { reportLabels } from './labels/reports';
+import { shellLabels } from './labels/shell';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
@@ -194,6 +195,7 @@ export const labels = {
   ...signInLabels,
   ...userLabels,
   ...checklistLabels,
+  ...shellLabels,
   ...reportLabels,
 } satisfies Record<string, LocalizedText>;
 

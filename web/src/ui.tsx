@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@antoan/domain';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 import { linkHandler } from './router';
@@ -17,7 +17,11 @@ export function Link(props: { to: string; children: ReactNode; className?: strin
 export function errorText(error: unknown): LocalizedText {
   if (error instanceof ApiError) return error.localized;
   const message = error instanceof Error ? error.message : String(error);
-  return { vi: `Đã xảy ra lỗi: ${message}`, en: `Something went wrong: ${message}` };
+  // The message of an unexpected error is in English; the Vietnamese text says what to do instead.
+  return {
+    vi: 'Đã xảy ra lỗi ngoài dự kiến; hãy tải lại trang rồi thử lại.',
+    en: `Something went wrong: ${message}`,
+  };
 }
 
 export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
@@ -34,13 +38,38 @@ export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
   );
 }
 
-export function Loading() {
+/**
+ * The loading state: a spinner with "Loading…" for screen readers and sighted people alike, and grey bars where
+ * the content will be (`lines`, 3 by default; 0 for the spinner alone), so a card never sits blank.
+ */
+export function Loading(props: { lines?: number; testId?: string } = {}) {
   const { t } = useI18n();
+  const lines = props.lines ?? 3;
   return (
-    <p className="muted" aria-busy="true">
-      {t('loading')}
-    </p>
+    <div className="loading" aria-busy="true" data-testid={props.testId ?? 'loading'}>
+      <p className="loading-line" role="status">
+        <span className="spinner" aria-hidden="true" />
+        <span>{t('loading')}</span>
+      </p>
+      {Array.from({ length: lines }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the bars are identical placeholders.
+        <div key={index} className="skeleton" aria-hidden="true" />
+      ))}
+    </div>
   );
+}
+
+/** The app's name, after the page's own title in `document.title`. */
+export const APP_TITLE = 'antoan';
+
+/**
+ * Names the page in the browser tab and history: `title · antoan` (just `antoan` while the title is unknown).
+ * Every screen calls it with its own title, e.g. `usePageTitle(t('users'))` or the firm's name.
+ */
+export function usePageTitle(title: string | null | undefined): void {
+  useEffect(() => {
+    document.title = title ? `${title} · ${APP_TITLE}` : APP_TITLE;
+  }, [title]);
 }
 
 /** A horizontal bar from 0 to 1, announced to screen readers as a percentage. */

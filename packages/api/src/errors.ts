@@ -56,9 +56,33 @@ export const forbidden = () =>
     en: 'Your role may not use this route.',
   });
 
-/** 404: the resource does not exist or is outside the caller's scope (the two look the same). */
+/** What a 404 can be about, in Vietnamese, so the Vietnamese detail has no English word in it. */
+const notFoundNames: Record<string, string> = {
+  action: 'hành động khắc phục',
+  assessment: 'bản tự kiểm tra',
+  enterprise: 'doanh nghiệp',
+  evidence: 'minh chứng',
+  'evidence file': 'tệp minh chứng',
+  route: 'đường dẫn này',
+  'template version': 'phiên bản bảng kiểm',
+  zone: 'khu công nghiệp',
+  user: 'người dùng',
+  resource: 'tài nguyên',
+  inspection: 'cuộc thanh tra',
+  accident: 'vụ tai nạn',
+  provider: 'tổ chức cung cấp dịch vụ',
+  report: 'báo cáo',
+};
+
+/**
+ * 404: the resource does not exist or is outside the caller's scope (the two look the same). `what` is its English
+ * name (`enterprise`, `evidence`); the Vietnamese detail names it in Vietnamese.
+ */
 export const notFound = (what: string) =>
-  new ApiError(404, 'not-found', 'Not found', { vi: `Không tìm thấy ${what}.`, en: `No such ${what}.` });
+  new ApiError(404, 'not-found', 'Not found', {
+    vi: `Không tìm thấy ${notFoundNames[what] ?? 'dữ liệu này'}.`,
+    en: `No such ${what}.`,
+  });
 
 /** 409: the request conflicts with what is stored. */
 export const conflict = (detail: LocalizedText, extensions: Record<string, unknown> = {}) =>

@@ -135,6 +135,7 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
   confirmMissingEvidenceOfA: { method: 'POST', path: '/v1/enterprises/ent-a/evidence/ev-missing/confirm' },
   listEvidenceOfA: { method: 'GET', path: '/v1/enterprises/ent-a/evidence' },
   downloadMissingEvidenceOfA: { method: 'GET', path: '/v1/enterprises/ent-a/evidence/ev-missing/download' },
+  deleteMissingEvidenceOfA: { method: 'DELETE', path: '/v1/enterprises/ent-a/evidence/ev-missing' },
   notificationsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/notifications' },
   declareAccidentOfA: {
     method: 'POST',
@@ -373,6 +374,16 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     inspector: 404,
     managerA: 404,
     managerB: 404,
+    enterpriseA: 404,
+    enterpriseB: 404,
+  },
+  // Only the firm deletes from its own library; in scope, a missing file is 404.
+  deleteMissingEvidenceOfA: {
+    anonymous: 401,
+    authority: 403,
+    inspector: 403,
+    managerA: 403,
+    managerB: 403,
     enterpriseA: 404,
     enterpriseB: 404,
   },

@@ -43,6 +43,9 @@ export interface Evidence {
   expiryDerived?: boolean;
   /** A reviewer's verdict on the content; a verified file without one is waiting for review. */
   review?: EvidenceReview;
+  /** Set when the firm deleted it from its library (a soft delete: the record and the file stay for the audit). */
+  deletedAt?: string;
+  deletedBy?: string;
 }
 
 /** A reviewer's verdict on what a document says. */
@@ -80,6 +83,8 @@ const fields = [
   'flags',
   'expiryDerived',
   'review',
+  'deletedAt',
+  'deletedBy',
 ] as const;
 
 const toEvidence = (item: Record<string, unknown>): Evidence =>
@@ -396,7 +401,10 @@ export async function reviewEvidence(
   return { ...evidence, review };
 }
 
-/** An enterprise's evidence; with `expiring`, only evidence whose expiry falls within `[from, to]`. */
+/**
+ * An enterprise's evidence that is not deleted; with `expiring`, only evidence whose expiry falls within
+ * `[from, to]`. A filtered page can hold fewer than `limit` items; follow `nextCursor`.
+ */
 export function listEvidence(
   ctx: DbContext,
   query: {
@@ -414,15 +422,18 @@ export function listEvidence(
       limit: query.limit,
       cursor: query.cursor,
       newestFirst: true,
-      ...(query.expiring
+      // Deleted evidence has left the library; its record stays for the audit trail.
+      filter: query.expiring
         ? {
-            filter: {
-              expression: '#expiresOn BETWEEN :from AND :to',
-              names: { '#expiresOn': 'expiresOn' },
-              values: { ':from': query.expiring.from, ':to': query.expiring.to },
-            },
+            expression: 'attribute_not_exists(#deletedAt) AND #expiresOn BETWEEN :from AND :to',
+            names: { '#deletedAt': 'deletedAt', '#expiresOn': 'expiresOn' },
+            values: { ':from': query.expiring.from, ':to': query.expiring.to },
           }
-        : {}),
+        : {
+            expression: 'attribute_not_exists(#deletedAt)',
+            names: { '#deletedAt': 'deletedAt' },
+            values: {},
+          },
     },
     toEvidence,
   );
@@ -615,7 +626,8 @@ export async function getEvidenceFacts(
         found.set(item.id as string, {
           id: item.id as string,
           kind: item.kind as string,
-          status: item.status as string,
+          // Deleted evidence is proof of nothing: it can be neither linked nor scored.
+          status: item.deletedAt === undefined ? (item.status as string) : 'deleted',
           issuedOn: item.issuedOn as string,
           ...(typeof item.expiresOn === 'string' ? { expiresOn: item.expiresOn } : {}),
           ...(typeof item.trainingGroup === 'number' ? { trainingGroup: item.trainingGroup } : {}),
@@ -648,11 +660,81 @@ export function listVerifiedEvidenceIssuedBetween(
       partition: keys.enterprise(enterpriseId).pk,
       sortBeginsWith: keys.evidencePrefix,
       filter: {
-        expression: '#status = :verified AND #issuedOn BETWEEN :from AND :to',
-        names: { '#status': 'status', '#issuedOn': 'issuedOn' },
+        expression:
+          '#status = :verified AND attribute_not_exists(#deletedAt) AND #issuedOn BETWEEN :from AND :to',
+        names: { '#status': 'status', '#issuedOn': 'issuedOn', '#deletedAt': 'deletedAt' },
         values: { ':verified': 'verified', ':from': from, ':to': to },
       },
     },
     toEvidence,
   );
+}
+
+/**
+ * Soft-deletes evidence from its firm's library in one transaction: marks it deleted (the record and the file
+ * stay, for the audit trail), takes it out of the zone's review queue and the expiry reminders, takes back the
+ * coverage figures a verified file added to its year, and writes the audit entry. The caller decides whether it
+ * may go (not linked to a submitted self-check, and so on). ConflictError `already_deleted` when it was deleted
+ * meanwhile, `changed` when its status changed since it was read.
+ */
+export async function deleteEvidence(
+  ctx: DbContext,
+  change: { evidence: Evidence; actor: string; at: string },
+): Promise<Evidence> {
+  const { evidence, actor, at } = change;
+  const subtracts = evidence.status === 'verified' ? coverageAdds(evidence) : {};
+  const subtractNames = Object.keys(subtracts);
+  const year = evidence.issuedOn.slice(0, 4);
+  await transactWrite(
+    ctx,
+    [
+      {
+        Update: {
+          TableName: ctx.tableName,
+          Key: keys.evidence(evidence.enterpriseId, evidence.id),
+          UpdateExpression: 'SET #deletedAt = :at, #deletedBy = :actor REMOVE gsi1pk, gsi1sk, gsi3pk, gsi3sk',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(#deletedAt) AND #status = :status',
+          ExpressionAttributeNames: {
+            '#deletedAt': 'deletedAt',
+            '#deletedBy': 'deletedBy',
+            '#status': 'status',
+          },
+          ExpressionAttributeValues: { ':at': at, ':actor': actor, ':status': evidence.status },
+        },
+      },
+      ...(subtractNames.length === 0
+        ? []
+        : [
+            {
+              Update: {
+                TableName: ctx.tableName,
+                Key: keys.coverage(evidence.enterpriseId, year),
+                UpdateExpression: `ADD ${subtractNames.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+                ExpressionAttributeNames: Object.fromEntries(
+                  subtractNames.map((name, i) => [`#a${i}`, name]),
+                ),
+                ExpressionAttributeValues: Object.fromEntries(
+                  subtractNames.map((name, i) => [`:a${i}`, -(subtracts[name] ?? 0)]),
+                ),
+              },
+            },
+          ]),
+      auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
+        actor,
+        action: 'evidence.delete',
+        target: evidence.id,
+        at,
+        details: {
+          kind: evidence.kind,
+          status: evidence.status,
+          sha256: evidence.sha256,
+          ...(evidence.reason === undefined ? {} : { reason: evidence.reason }),
+          ...(evidence.review?.decision === 'rejected' ? { review: 'rejected' } : {}),
+        },
+      }),
+    ],
+    () => new ConflictError('already_deleted', `evidence ${evidence.id} was deleted or changed meanwhile`),
+  );
+  return { ...evidence, deletedAt: at, deletedBy: actor };
 }

@@ -95,6 +95,8 @@ export const enterpriseSchema = v.strictObject(enterpriseEntries);
 /** `GET /v1/enterprises/{eid}`: the profile and where its self-inspection stands today. */
 export const enterpriseDetailSchema = v.strictObject({
   ...enterpriseEntries,
+  /** The zone's name, so screens never show its id. */
+  zoneName: v.exactOptional(text),
   selfInspection: v.strictObject({
     status: v.picklist(['ok', 'due', 'overdue']),
     dueOn: day,

@@ -7,14 +7,14 @@ import type {
 } from '@antoan/schemas';
 import { useState } from 'react';
 import { ApiError } from '../api';
-import { formatTimestamp } from '../dates';
+import { formatDate, formatPeriodLabel, formatTimestamp, localizeDates } from '../dates';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';
-import { currentSelfInspectionPeriod } from '../period';
+import { currentSelfInspectionPeriod, vietnamToday } from '../period';
 import { notificationTypeTexts, ratingTexts } from '../reasons';
 import { navigate } from '../router';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, formatScore, Link, Loading } from '../ui';
+import { Badge, Card, ErrorBox, formatScore, Link, Loading, usePageTitle } from '../ui';
 import { EvidenceCard } from './evidence';
 
 const statusLabels: Record<Enterprise['selfInspection']['status'], LabelKey> = {
@@ -31,10 +31,17 @@ export function EnterprisePage(props: { eid: string }) {
   const base = `/enterprises/${encodeURIComponent(props.eid)}`;
   const enterprise = useResource(base, () => api.get<Enterprise>(base));
   const editable = session.user.role === 'enterprise' && session.user.enterpriseId === props.eid;
+  usePageTitle(enterprise.data?.name ?? t('profile'));
 
   if (enterprise.error !== undefined)
     return <ErrorBox error={enterprise.error} onRetry={enterprise.reload} />;
-  if (!enterprise.data) return <Loading />;
+  if (!enterprise.data)
+    return (
+      <div className="stack">
+        <h1>{t('profile')}</h1>
+        <Loading lines={6} />
+      </div>
+    );
   const firm = enterprise.data;
   return (
     <div className="stack">
@@ -50,18 +57,18 @@ export function EnterprisePage(props: { eid: string }) {
         <SelfInspectionCard firm={firm} />
       </div>
       <AssessmentsCard firm={firm} editable={editable} />
-      <EvidenceCard eid={firm.id} editable={editable} />
+      <EvidenceCard eid={firm.id} editable={editable} limit={5} />
       <NotificationsCard eid={firm.id} />
     </div>
   );
 }
 
 function ProfileCard(props: { firm: Enterprise }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { firm } = props;
   const rows: Array<[LabelKey, string | number]> = [
     ['taxCode', firm.taxCode],
-    ['zone', firm.zoneId],
+    ['zone', firm.zoneName ?? t('unknownZone')],
     ['sector', firm.sectorCode],
     ['headcount', firm.headcount],
     ['women', firm.workforce.women],
@@ -70,7 +77,7 @@ function ProfileCard(props: { firm: Enterprise }) {
     ['elderly', firm.workforce.elderly],
     ['hazardous', firm.workforce.hazardous],
     ['strictEquipment', firm.strictEquipmentCount ?? 0],
-    ['lastSubmitted', firm.lastSubmittedOn ?? t('none')],
+    ['lastSubmitted', firm.lastSubmittedOn ? formatDate(firm.lastSubmittedOn.slice(0, 10), lang) : t('none')],
   ];
   return (
     <Card title={t('profile')} actions={firm.highRisk ? <Badge tone="warn">{t('highRisk')}</Badge> : null}>
@@ -87,17 +94,22 @@ function ProfileCard(props: { firm: Enterprise }) {
 }
 
 function SelfInspectionCard(props: { firm: Enterprise }) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const { status, dueOn, explanation } = props.firm.selfInspection;
+  // "Overdue" is about the period that was missed; beside this period's deadline, still ahead, it says so.
+  const missedBefore = status === 'overdue' && dueOn >= vietnamToday();
   return (
     <Card title={t('selfInspection')}>
-      <p className="status-line" data-testid="self-inspection-status">
-        <Badge tone={statusTones[status]}>{t(statusLabels[status])}</Badge>
+      <p className="status-line" data-testid="self-inspection-status" data-status={status}>
+        <Badge tone={statusTones[status]}>
+          {missedBefore ? t('previousPeriodMissed') : t(statusLabels[status])}
+        </Badge>
         <span>
-          {t('dueOn')}: <strong>{dueOn}</strong>
+          {missedBefore ? t('submitThisPeriodBy') : t('dueOn')}:{' '}
+          <strong data-testid="due-on">{formatDate(dueOn, lang)}</strong>
         </span>
       </p>
-      <p>{l(explanation)}</p>
+      <p>{localizeDates(l(explanation), lang)}</p>
     </Card>
   );
 }
@@ -119,7 +131,13 @@ function AssessmentsCard(props: { firm: Enterprise; editable: boolean }) {
     try {
       const templates = await api.get<{ items: TemplateSummary[] }>('/templates');
       const template = [...templates.items].sort((a, b) => b.version - a.version)[0];
-      if (!template) throw new Error('no checklist template is published');
+      if (!template)
+        throw new ApiError(404, {
+          localized: {
+            vi: 'Chưa có bảng kiểm nào được ban hành.',
+            en: 'No checklist template is published.',
+          },
+        });
       const { body } = await api.send<{ id: string }>(
         'POST',
         path,
@@ -142,46 +160,59 @@ function AssessmentsCard(props: { firm: Enterprise; editable: boolean }) {
         props.editable &&
         (current ? (
           <Link to={`${path}/${encodeURIComponent(current.id)}`} className="button">
-            {current.status === 'draft' ? t('continueChecklist') : t('viewScore')} ({period})
+            {current.status === 'draft' ? t('continueChecklist') : t('viewScore')} (
+            {formatPeriodLabel(period, lang)})
           </Link>
         ) : (
           <button type="button" onClick={() => void start()} disabled={starting || list.loading}>
-            {starting ? t('loading') : `${t('startSelfCheck')} (${period})`}
+            {starting ? t('loading') : `${t('startSelfCheck')} (${formatPeriodLabel(period, lang)})`}
           </button>
         ))
       }
     >
       {error !== null && <ErrorBox error={error} />}
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading />}
       {list.data && list.data.items.length === 0 && <p className="muted">{t('none')}</p>}
       {list.data && list.data.items.length > 0 && (
-        <table className="table">
+        <table className="table table-stack" data-testid="assessments">
           <thead>
             <tr>
-              <th>{t('period')}</th>
-              <th>{t('status')}</th>
-              <th>{t('score')}</th>
-              <th>{t('rating')}</th>
-              <th>{t('submittedAt')}</th>
-              <th />
+              <th scope="col">{t('period')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('score')}</th>
+              <th scope="col">{t('rating')}</th>
+              <th scope="col">{t('submittedAt')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.data.items.map((assessment) => (
               <tr key={assessment.id}>
-                <td>{assessment.period}</td>
-                <td>
+                <td data-label={t('period')}>{formatPeriodLabel(assessment.period, lang)}</td>
+                <td data-label={t('status')}>
                   {assessment.status === 'draft' ? (
                     <Badge tone="info">{t('draft')}</Badge>
                   ) : (
                     <Badge tone="ok">{t('submitted')}</Badge>
                   )}
                 </td>
-                <td>{formatScore(assessment.score?.total, lang)}</td>
-                <td title={assessment.score ? l(ratingTexts[assessment.score.rating]) : undefined}>
-                  {assessment.score?.rating ?? '—'}
+                <td data-label={t('score')}>{formatScore(assessment.score?.total, lang)}</td>
+                <td data-label={t('rating')}>
+                  {assessment.score ? (
+                    <>
+                      <strong>{assessment.score.rating}</strong>{' '}
+                      <span className="muted small">{l(ratingTexts[assessment.score.rating])}</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
                 </td>
-                <td>{assessment.submittedAt ? formatTimestamp(assessment.submittedAt) : '—'}</td>
+                <td data-label={t('submittedAt')} data-testid="submitted-at">
+                  {assessment.submittedAt ? formatTimestamp(assessment.submittedAt, lang) : '—'}
+                </td>
                 <td>
                   <Link to={`${path}/${encodeURIComponent(assessment.id)}`}>
                     {assessment.status === 'draft' && props.editable ? t('continueChecklist') : t('open')}
@@ -197,13 +228,14 @@ function AssessmentsCard(props: { firm: Enterprise; editable: boolean }) {
 }
 
 function NotificationsCard(props: { eid: string }) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const { api } = useSignedIn();
   const path = `/enterprises/${encodeURIComponent(props.eid)}/notifications`;
   const list = useResource(path, () => api.get<Page<Notification>>(path));
   return (
     <Card title={t('notifications')}>
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading lines={2} />}
       {list.data && list.data.items.length === 0 && <p className="muted">{t('none')}</p>}
       <ul className="plain-list" data-testid="notifications">
         {list.data?.items.map((notification) => (
@@ -220,8 +252,8 @@ function NotificationsCard(props: { eid: string }) {
             >
               {l(notificationTypeTexts[notification.type])}
             </Badge>
-            <span className="muted small">{notification.day}</span>
-            <span>{l(notification.message)}</span>
+            <span className="muted small">{formatDate(notification.day, lang)}</span>
+            <span>{localizeDates(l(notification.message), lang)}</span>
           </li>
         ))}
       </ul>

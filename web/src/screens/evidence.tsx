@@ -2,14 +2,14 @@ import type { EvidenceKind } from '@antoan/domain';
 import type { EvidenceListItem as Evidence, EvidenceUploadTicket, EvidenceView, Page } from '@antoan/schemas';
 import { useId, useState } from 'react';
 import { type ApiClient, ApiError } from '../api';
-import { expiryState } from '../dates';
+import { expiryState, formatDate, formatTimestamp } from '../dates';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { vietnamToday } from '../period';
 import { evidenceKindTexts, rejectionText } from '../reasons';
 import { useSignedIn } from '../session-context';
 import { sha256Hex } from '../sha256';
-import { Badge, Card, ErrorBox, ProgressBar } from '../ui';
+import { Badge, Card, ErrorBox, Link, Loading, ProgressBar, usePageTitle } from '../ui';
 import { uploadWithProgress } from '../upload';
 
 /** The largest evidence file the API takes (20 MB). */
@@ -28,53 +28,73 @@ export function declaredContentType(file: { name: string; type: string }): strin
   return CONTENT_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
-/** The firm's evidence, newest first, with expired and soon-expiring files highlighted. */
-export function EvidenceCard(props: { eid: string; editable: boolean }) {
-  const { t, l } = useI18n();
+/** Every kind of evidence, in the order the upload form offers them. */
+const ALL_KINDS = Object.keys(evidenceKindTexts) as EvidenceKind[];
+
+const evidencePath = (eid: string) => `/enterprises/${encodeURIComponent(eid)}/evidence`;
+
+/**
+ * The firm's evidence, newest first, with expired and soon-expiring files highlighted and every rejection's reason
+ * written out. On the enterprise's home (`limit`) it shows the newest few and links to the library; in the library
+ * the firm's own officer can also replace and delete files. A table on a desk, stacked cards on a phone.
+ */
+export function EvidenceCard(props: { eid: string; editable: boolean; limit?: number; library?: boolean }) {
+  const { t } = useI18n();
   const { api } = useSignedIn();
-  const path = `/enterprises/${encodeURIComponent(props.eid)}/evidence`;
+  const path = evidencePath(props.eid);
   const list = useResource(path, () => api.get<Page<Evidence>>(`${path}?limit=200`));
-  const today = vietnamToday();
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
+  const shown = props.limit === undefined ? items : items.slice(0, props.limit);
+  const libraryLink =
+    !props.library && list.data ? (
+      <Link to={path} className="button button-small button-ghost" testId="open-evidence-library">
+        {items.length > shown.length
+          ? `${t('showAllEvidence')} (${items.length} ${t('fileCount')})`
+          : t('openEvidenceLibrary')}
+      </Link>
+    ) : null;
   return (
-    <Card title={t('evidenceList')}>
+    <Card
+      title={props.library ? `${t('evidenceList')} (${items.length})` : t('evidenceList')}
+      actions={libraryLink}
+    >
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <p className="muted">{t('none')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <table className="table" data-testid="evidence-list">
+      {list.loading && !list.data && <Loading />}
+      {notice && (
+        <p className="notice notice-ok" role="status" data-testid="evidence-notice">
+          {notice}
+        </p>
+      )}
+      {list.data && items.length === 0 && <p className="muted">{t('none')}</p>}
+      {shown.length > 0 && (
+        <table className="table table-stack" data-testid="evidence-list">
           <thead>
             <tr>
-              <th>{t('evidenceKind')}</th>
-              <th>{t('fileName')}</th>
-              <th>{t('issuedOn')}</th>
-              <th>{t('expiresOn')}</th>
-              <th>{t('status')}</th>
-              <th />
+              <th scope="col">{t('evidenceKind')}</th>
+              <th scope="col">{t('fileName')}</th>
+              <th scope="col">{t('issuedOn')}</th>
+              <th scope="col">{t('expiresOn')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((evidence) => {
-              const expiry = expiryState(evidence.expiresOn, today);
-              return (
-                <tr key={evidence.id} className={`expiry-${expiry}`} data-expiry={expiry}>
-                  <td>{l(evidenceKindTexts[evidence.kind])}</td>
-                  <td className="file-name">{evidence.fileName}</td>
-                  <td className="nowrap">{evidence.issuedOn}</td>
-                  <td className="nowrap">
-                    {evidence.expiresOn ?? t('noExpiry')}
-                    {expiry === 'expired' && <Badge tone="bad">{t('expired')}</Badge>}
-                    {expiry === 'expiring' && <Badge tone="warn">{t('expiringSoon')}</Badge>}
-                  </td>
-                  <td>
-                    <EvidenceStatus evidence={evidence} />
-                  </td>
-                  <td>
-                    {evidence.status === 'verified' && (
-                      <DownloadButton api={api} path={`${path}/${evidence.id}`} />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((evidence) => (
+              <EvidenceRow
+                key={evidence.id}
+                evidence={evidence}
+                path={path}
+                eid={props.eid}
+                editable={props.editable && props.library === true}
+                onChanged={(message) => {
+                  setNotice(message);
+                  list.reload();
+                }}
+              />
+            ))}
           </tbody>
         </table>
       )}
@@ -82,17 +102,193 @@ export function EvidenceCard(props: { eid: string; editable: boolean }) {
   );
 }
 
-function EvidenceStatus(props: { evidence: Evidence }) {
-  const { t, l } = useI18n();
+function EvidenceRow(props: {
+  evidence: Evidence;
+  path: string;
+  eid: string;
+  editable: boolean;
+  onChanged(message: string): void;
+}) {
+  const { t, l, lang } = useI18n();
+  const { api } = useSignedIn();
   const { evidence } = props;
-  if (evidence.status === 'verified') return <Badge tone="ok">{t('verified')}</Badge>;
+  const today = vietnamToday();
+  const expiry = expiryState(evidence.expiresOn, today);
+  const [mode, setMode] = useState<'idle' | 'confirm-delete' | 'replace'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fileLabel = `${l(evidenceKindTexts[evidence.kind])}: ${evidence.fileName}`;
+
+  const remove = async (quiet = false) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.send('DELETE', `${props.path}/${encodeURIComponent(evidence.id)}`);
+      if (!quiet) props.onChanged(`${t('evidenceDeleted')}: ${evidence.fileName}`);
+      return true;
+    } catch (caught) {
+      if (!quiet) setError(caught);
+      return false;
+    } finally {
+      setBusy(false);
+      setMode('idle');
+    }
+  };
+
+  return (
+    <tr className={`expiry-${expiry}`} data-expiry={expiry} data-testid={`evidence-${evidence.id}`}>
+      <td data-label={t('evidenceKind')}>{l(evidenceKindTexts[evidence.kind])}</td>
+      <td data-label={t('fileName')} className="file-name">
+        {evidence.fileName}
+      </td>
+      <td data-label={t('issuedOn')} className="nowrap" data-testid="issued-on">
+        {formatDate(evidence.issuedOn, lang)}
+      </td>
+      <td data-label={t('expiresOn')} className="nowrap">
+        <span>{evidence.expiresOn ? formatDate(evidence.expiresOn, lang) : t('noExpiry')}</span>
+        {expiry === 'expired' && <Badge tone="bad">{t('expired')}</Badge>}
+        {expiry === 'expiring' && <Badge tone="warn">{t('expiringSoon')}</Badge>}
+      </td>
+      <td data-label={t('status')}>
+        <EvidenceStatus evidence={evidence} />
+      </td>
+      <td className="evidence-actions">
+        <div className="row-actions">
+          {evidence.status === 'verified' && (
+            <DownloadButton api={api} path={`${props.path}/${evidence.id}`} />
+          )}
+          {props.editable && mode === 'idle' && (
+            <>
+              <button
+                type="button"
+                className="button-small button-ghost"
+                onClick={() => setMode('replace')}
+                aria-label={`${t('replaceFile')}: ${fileLabel}`}
+              >
+                {t('replaceFile')}
+              </button>
+              <button
+                type="button"
+                className="button-small button-danger"
+                onClick={() => setMode('confirm-delete')}
+                aria-label={`${t('deleteEvidence')}: ${fileLabel}`}
+              >
+                {t('deleteEvidence')}
+              </button>
+            </>
+          )}
+        </div>
+        {mode === 'confirm-delete' && (
+          <div className="notice notice-warn" role="alertdialog" aria-label={t('deleteEvidence')}>
+            <p>{t('confirmDeleteEvidence')}</p>
+            <div className="row-actions">
+              <button
+                type="button"
+                className="button-small button-danger"
+                disabled={busy}
+                onClick={() => void remove()}
+                data-testid="confirm-delete"
+              >
+                {t('deleteEvidence')}
+              </button>
+              <button type="button" className="button-small button-ghost" onClick={() => setMode('idle')}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        {mode === 'replace' && (
+          <div className="replace-box">
+            <p className="small muted">
+              {t('replacing')}: {evidence.fileName}. {t('replaceHint')}
+            </p>
+            <EvidenceUpload
+              eid={props.eid}
+              kinds={[evidence.kind]}
+              onVerified={async (fresh) => {
+                // The old file goes if it may (rejected, or not linked); a linked one stays, and says why on delete.
+                const removed = await remove(true);
+                props.onChanged(
+                  removed
+                    ? `${t('verified')}: ${fresh.fileName} · ${t('evidenceDeleted')}: ${evidence.fileName}`
+                    : `${t('verified')}: ${fresh.fileName}`,
+                );
+              }}
+            />
+            <button type="button" className="button-small button-ghost" onClick={() => setMode('idle')}>
+              {t('cancel')}
+            </button>
+          </div>
+        )}
+        {error !== null && <ErrorBox error={error} />}
+      </td>
+    </tr>
+  );
+}
+
+/** The file's status, with the reason of a rejection written out in full (never only on hover). */
+function EvidenceStatus(props: { evidence: Evidence }) {
+  const { t, l, lang } = useI18n();
+  const { evidence } = props;
   if (evidence.status === 'rejected')
     return (
-      <span title={evidence.reason ? l(rejectionText(evidence.reason)) : undefined}>
+      <div className="status-cell">
         <Badge tone="bad">{t('rejected')}</Badge>
-      </span>
+        {evidence.reason && (
+          <p className="reason small" data-testid="rejection-reason">
+            <span className="muted">{t('rejectionReason')}: </span>
+            {l(rejectionText(evidence.reason))}
+          </p>
+        )}
+      </div>
+    );
+  if (evidence.status === 'verified' && evidence.review?.decision === 'rejected')
+    return (
+      <div className="status-cell">
+        <Badge tone="bad">{t('reviewRejected')}</Badge>
+        <p className="reason small" data-testid="rejection-reason">
+          <span className="muted">{t('rejectionReason')}: </span>
+          {evidence.review.reason ?? '—'}{' '}
+          <span className="muted">({formatTimestamp(evidence.review.at, lang)})</span>
+        </p>
+      </div>
+    );
+  if (evidence.status === 'verified')
+    return (
+      <Badge tone="ok">
+        {evidence.review?.decision === 'accepted' ? t('reviewAccepted') : t('verified')}
+      </Badge>
     );
   return <Badge tone="muted">{t('pendingUpload')}</Badge>;
+}
+
+/** The evidence library: upload outside the checklist, the whole list, replace and delete. */
+export function EvidenceLibraryPage(props: { eid: string }) {
+  const { t } = useI18n();
+  const { session } = useSignedIn();
+  usePageTitle(t('evidenceLibrary'));
+  const editable = session.user.role === 'enterprise' && session.user.enterpriseId === props.eid;
+  const [generation, setGeneration] = useState(0);
+  return (
+    <div className="stack">
+      <Link to={`/enterprises/${encodeURIComponent(props.eid)}`}>{t('back')}</Link>
+      <div className="page-title">
+        <h1>{t('evidenceLibrary')}</h1>
+        <p className="muted small">{editable ? t('evidenceLibraryIntro') : t('readOnlyNote')}</p>
+      </div>
+      {editable && (
+        <Card title={t('uploadNewEvidence')}>
+          <EvidenceUpload
+            eid={props.eid}
+            kinds={ALL_KINDS}
+            onVerified={() => setGeneration((n) => n + 1)}
+            onRejected={() => setGeneration((n) => n + 1)}
+          />
+        </Card>
+      )}
+      <EvidenceCard key={generation} eid={props.eid} editable={editable} library />
+    </div>
+  );
 }
 
 function DownloadButton(props: { api: ApiClient; path: string }) {
@@ -134,6 +330,8 @@ export function EvidenceUpload(props: {
   eid: string;
   kinds: readonly EvidenceKind[];
   onVerified(evidence: Evidence): void;
+  /** Called when the server rejected what arrived (the rejected record joins the firm's evidence). */
+  onRejected?(): void;
 }) {
   const { t, l } = useI18n();
   const { api } = useSignedIn();
@@ -186,6 +384,7 @@ export function EvidenceUpload(props: {
           typeof caught.problem.reason === 'string'
         ) {
           setPhase({ step: 'rejected', reason: caught.problem.reason });
+          props.onRejected?.();
           setFile(null);
           setInputKey((key) => key + 1);
         } else throw caught;

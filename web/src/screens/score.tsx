@@ -1,10 +1,11 @@
 import type { ScoreItem, Template, TemplateItem } from '@antoan/domain';
 import type { AssessmentView as Assessment } from '@antoan/schemas';
-import { formatTimestamp } from '../dates';
+import { formatPeriodLabel, formatTimestamp } from '../dates';
 import { useI18n } from '../i18n';
 import { capText, flagTexts } from '../labels/trust';
+import { legalBasisText } from '../legal';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';
-import { Badge, Card, formatScore, ProgressBar } from '../ui';
+import { Badge, Card, formatScore, ProgressBar, usePageTitle } from '../ui';
 
 const outcomeTones = {
   compliant: 'ok',
@@ -18,6 +19,8 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
   const { t, l, lang } = useI18n();
   const { assessment, template } = props;
   const score = assessment.score;
+  const title = `${t('scoreTitle')} · ${formatPeriodLabel(assessment.period, lang)}`;
+  usePageTitle(title);
   if (!score) return null;
   const items = new Map(
     template.sections.flatMap((section) => section.items.map((item) => [item.id, item] as const)),
@@ -29,7 +32,9 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
 
   return (
     <div className="stack" data-testid="score">
-      <Card title={`${t('scoreTitle')} ${assessment.period}`}>
+      {/* The page's one h1: the assessment screen shows only this view once the self-check is submitted. */}
+      <h1>{title}</h1>
+      <Card>
         <div className="score-head">
           <div className="score-total">
             <span className="muted small">{t('totalScore')}</span>
@@ -46,7 +51,7 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
           <div className="muted small score-meta">
             {assessment.submittedAt && (
               <p>
-                {t('submittedAt')}: {formatTimestamp(assessment.submittedAt)}
+                {t('submittedAt')}: {formatTimestamp(assessment.submittedAt, lang)}
               </p>
             )}
             <p>
@@ -110,7 +115,7 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
                 <>
                   <ProgressBar
                     value={section.score / 100}
-                    label={section.id}
+                    label={`${section.id}. ${l(sectionTitles.get(section.id) ?? { vi: section.id, en: section.id })}`}
                     tone={section.score < 70 ? 'warn' : 'ok'}
                   />
                   <strong className="section-value">{formatScore(section.score, lang)}</strong>
@@ -177,7 +182,7 @@ function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }
       {item && (
         <p className="legal small">
           <span className="muted">{t('legalBasis')}: </span>
-          {item.legalBasis.map((basis) => `${basis.document}, ${basis.article}`).join('; ')}
+          {item.legalBasis.map((basis) => legalBasisText(basis, lang)).join('; ')}
         </p>
       )}
     </li>

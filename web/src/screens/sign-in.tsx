@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { Card } from '../ui';
+import { Card, usePageTitle } from '../ui';
 
 /**
  * The signed-out page: one button to the identity provider (Cognito's managed login on AWS, the local
@@ -14,6 +14,7 @@ export function SignInPage(props: {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
+  usePageTitle(t('signInTitle'));
   const start = async () => {
     if (!props.onSignIn) return;
     setBusy(true);

@@ -5,7 +5,7 @@ import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { roleLabels } from '../roles';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, Loading } from '../ui';
+import { Badge, Card, ErrorBox, Loading, usePageTitle } from '../ui';
 
 const allRoles: Role[] = ['enterprise', 'zone_manager', 'inspector', 'authority'];
 
@@ -20,6 +20,8 @@ export function UsersPage() {
   const users = useResource(listPath, () => api.get<UserPage>(listPath));
   const [error, setError] = useState<unknown>(null);
   const filterId = useId();
+  usePageTitle(t('users'));
+  const zoneNames = new Map((zones.data?.items ?? []).map((zone) => [zone.id, zone.name]));
 
   const disable = async (user: UserView) => {
     setError(null);
@@ -63,8 +65,10 @@ export function UsersPage() {
                 <div className="user-name">{user.email}</div>
                 <div className="muted small">
                   {t(roleLabels[user.role])}
-                  {user.enterpriseId ? ` · ${user.enterpriseId}` : ''}
-                  {user.zoneIds.length > 0 ? ` · ${user.zoneIds.join(', ')}` : ''}
+                  {user.enterpriseId ? ` · ${t('enterpriseIdLabel')}: ${user.enterpriseId}` : ''}
+                  {user.zoneIds.length > 0
+                    ? ` · ${user.zoneIds.map((id) => zoneNames.get(id) ?? t('unknownZone')).join(', ')}`
+                    : ''}
                 </div>
               </div>
               {user.enabled ? (

@@ -46,4 +46,13 @@ export const evidenceContract = {
     responses: { 200: ok('The evidence with its review.', s.reviewedEvidenceSchema) },
     problems: [400, 403, 404, 409],
   },
+  'DELETE /v1/enterprises/{eid}/evidence/{vid}': {
+    summary: 'Delete a file from the evidence library (soft delete, audited)',
+    tag: 'evidence',
+    access: 'enterprise (own)',
+    responses: {
+      204: { description: 'Deleted: it leaves the library; the record and file stay for the audit.' },
+    },
+    problems: [404, 409],
+  },
 } satisfies GroupContract;

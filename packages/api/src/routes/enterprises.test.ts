@@ -41,8 +41,10 @@ describe('POST /v1/enterprises', () => {
     expect(body).toMatchObject({ ...valid, highRisk: true });
     const read = await api.call('GET', `/v1/enterprises/${body.id}`, { as: callers.inspector });
     // A firm registered today owes its first self-inspection by the end of the current half-year.
+    // The zone comes with its name, so no screen has to show its id.
     expect(await read.json()).toEqual({
       ...body,
+      zoneName: 'Zone A',
       selfInspection: expect.objectContaining({ status: 'due' }),
     });
   });

@@ -1,4 +1,4 @@
-import { createEnterprise, type Enterprise } from '@antoan/db';
+import { createEnterprise, type Enterprise, getZonesByIds } from '@antoan/db';
 import { isHighRiskSector, selfInspectionStatus, vietnamDate } from '@antoan/domain';
 import { createEnterpriseSchema } from '@antoan/schemas';
 import { Hono } from 'hono';
@@ -50,11 +50,13 @@ export const enterpriseRoutes = () =>
     )
     .get('/v1/enterprises/:eid', async (c) => {
       const enterprise = await loadEnterprise(c, c.req.param('eid'));
+      // The zone's name, so no screen shows its id; read beside nothing else, one GetItem.
+      const [zone] = await getZonesByIds(c.var.deps.db, [enterprise.zoneId]);
       const selfInspection = selfInspectionStatus({
         highRisk: enterprise.highRisk,
         today: vietnamDate(c.var.deps.now()),
         registeredOn: enterprise.createdAt.slice(0, 10),
         ...(enterprise.lastSubmittedOn === undefined ? {} : { lastSubmittedOn: enterprise.lastSubmittedOn }),
       });
-      return c.json({ ...enterprise, selfInspection });
+      return c.json({ ...enterprise, ...(zone ? { zoneName: zone.name } : {}), selfInspection });
     });

@@ -12,6 +12,8 @@ import { expiredCriticalEvidenceOf, isCriticalEvidenceKind } from '../evidence-s
 import { idempotent } from '../idempotency';
 import { refreshAfterWrite } from '../targeting';
 import { declareEvidence } from '../use-cases/declare-evidence';
+import { deleteEvidenceFromLibrary } from '../use-cases/delete-evidence';
+import { unwrap } from '../use-cases/result';
 import { reviewEvidenceDecision } from '../use-cases/review-evidence';
 
 /** Evidence as the API shows it: the object key and the hash stay server-side details. */
@@ -19,7 +21,8 @@ const view = ({ objectKey: _key, ...evidence }: Evidence) => evidence;
 
 async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: string): Promise<Evidence> {
   const evidence = await getEvidence(c.var.deps.db, enterpriseId, evidenceId);
-  if (!evidence) throw notFound('evidence');
+  // Deleted evidence has left the library: it is found by nobody, as if it had never been.
+  if (!evidence || evidence.deletedAt !== undefined) throw notFound('evidence');
   return evidence;
 }
 
@@ -160,6 +163,18 @@ export const evidenceRoutes = () =>
         })),
         nextCursor: page.nextCursor,
       });
+    })
+    .delete('/v1/enterprises/:eid/evidence/:vid', allow('enterprise'), async (c) => {
+      const { deps, principal } = c.var;
+      const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
+      unwrap(
+        await deleteEvidenceFromLibrary(deps, {
+          enterprise,
+          evidenceId: c.req.param('vid'),
+          actor: principal.sub,
+        }),
+      );
+      return c.body(null, 204);
     })
     .get('/v1/enterprises/:eid/evidence/:vid/download', async (c) => {
       const enterprise = await loadEnterprise(c, c.req.param('eid'));

@@ -46,7 +46,7 @@ export async function reviewEvidenceDecision(
   const { enterprise, reviewer } = input;
   if (reviewer.enterpriseId === enterprise.id) return { ok: false, error: { code: 'own_evidence' } };
   const found = await getEvidence(deps.db, enterprise.id, input.evidenceId);
-  if (!found) return { ok: false, error: { code: 'not_found' } };
+  if (!found || found.deletedAt !== undefined) return { ok: false, error: { code: 'not_found' } };
   if (found.status !== 'verified') return { ok: false, error: { code: 'not_verified' } };
   if (found.review) return { ok: false, error: { code: 'already_reviewed' } };
   const evidence: Evidence = found;
