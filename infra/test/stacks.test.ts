@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { roles } from '@antoan/api';
-import { tableDefinition } from '@antoan/db';
+import { projectionOf, tableDefinition } from '@antoan/db';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -49,7 +49,11 @@ describe('DataStack', () => {
         GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
           IndexName: index.indexName,
           KeySchema: keys(index.partitionKey, index.sortKey),
-          Projection: { ProjectionType: 'ALL' },
+          // gsi2 projects what its queries read (packages/db table.ts); the others every attribute.
+          Projection:
+            index.indexName === 'gsi2'
+              ? { ProjectionType: 'INCLUDE', NonKeyAttributes: projectionOf(index).attributes }
+              : { ProjectionType: 'ALL' },
         })),
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
