@@ -9,8 +9,8 @@ export const lambdaFunctions: ReadonlyArray<{
   clients: readonly AwsClient[];
   request?: { method: string; path: string };
   /**
-   * A budget above the 100 KB every function should meet, with the reason, while issue 13 is open. The test holds
-   * the function to it, so it cannot grow further unnoticed.
+   * A budget above the 100 KB every function should meet, with its reason (a library only this function needs). The
+   * test holds the function to it, so it cannot grow further unnoticed.
    */
   overBudget?: { bytes: number; reason: string };
 }> = [
@@ -22,21 +22,21 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'assessments',
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/assessments' },
-    overBudget: {
-      bytes: 120 * 1024,
-      reason:
-        'submit and amend carry scoring v1 and v2, corrective actions, the firm-year report counters and the target refresh (116 KB); moving submit and amend into a function of their own would bring the rest under 100 KB',
-    },
+  },
+  {
+    name: 'submissions',
+    clients: ['dynamodb'],
+    request: { method: 'POST', path: '/v1/enterprises/e-1/assessments/a-1/submit' },
   },
   {
     name: 'evidence',
     clients: ['dynamodb', 's3'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/evidence' },
-    overBudget: {
-      bytes: 120 * 1024,
-      reason:
-        'confirming proof scores its validity, provider licences and the report counters and refreshes the target entry (116 KB); the confirm route in a function of its own would bring the rest under 100 KB',
-    },
+  },
+  {
+    name: 'confirmations',
+    clients: ['dynamodb', 's3'],
+    request: { method: 'POST', path: '/v1/enterprises/e-1/evidence/v-1/confirm' },
   },
   {
     name: 'notifications',

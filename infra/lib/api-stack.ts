@@ -47,7 +47,11 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Published templates ship inside the bundle; nothing to read from the table.
   templates: 'none',
   assessments: 'readwrite',
+  // The submission transaction: the assessment, its score index, counters, actions, firm-year facts, target entry.
+  submissions: 'readwrite',
   evidence: 'readwrite',
+  // Settles the upload (and its audit entry), and refreshes the target entry after critical proof.
+  confirmations: 'readwrite',
   notifications: 'read',
   // Declaring an accident and recording an inspection also refresh the firm's entry in the priority index.
   accidents: 'readwrite',
@@ -80,6 +84,8 @@ export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
 export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = {
   evidence: 'presign-and-verify',
+  // Confirming reads the upload, moves it to verified/ or quarantine; it signs nothing.
+  confirmations: 'verify',
 };
 
 /** What the `users` function may do in the user pool: invite, list by group, read and disable users. */

@@ -1,4 +1,4 @@
-import { tableDefinition } from '@antoan/db';
+import { projectionOf, tableDefinition } from '@antoan/db';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import {
@@ -40,12 +40,15 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of tableDefinition.globalSecondaryIndexes) {
+      // As the local bootstrap creates them (packages/db ensureTable).
+      const projection = projectionOf(index);
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
-        // As the local bootstrap creates them (packages/db ensureTable).
-        projectionType: ProjectionType.ALL,
+        ...(projection.type === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: projection.attributes }),
       });
     }
 

@@ -212,7 +212,7 @@ describe('evidence grants', () => {
         return bucketName !== undefined;
       })
       .map(({ name }) => name);
-    expect(withBucket.sort()).toEqual(['api evidence', 'evidence-verify']);
+    expect(withBucket.sort()).toEqual(['api confirmations', 'api evidence', 'evidence-verify']);
   });
 });
 

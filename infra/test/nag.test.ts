@@ -95,6 +95,7 @@ describe('cdk-nag AwsSolutions', () => {
       .filter(({ id }) => id.includes('AntoanData-EvidenceBucketArn/'))
       .map(({ path }) => path);
     expect([...new Set(prefixGrants)].sort()).toEqual([
+      'AntoanApi/Functions/confirmationsRole',
       'AntoanApi/Functions/evidenceRole',
       'AntoanJobs/EvidenceVerifyRole',
     ]);

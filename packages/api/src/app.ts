@@ -10,12 +10,14 @@ import { dashboardRoutes } from './routes/dashboards';
 import { docsRoutes } from './routes/docs';
 import { enterpriseRoutes } from './routes/enterprises';
 import { evidenceRoutes } from './routes/evidence';
+import { evidenceConfirmationRoutes } from './routes/evidence-confirmations';
 import { evidenceReviewRoutes } from './routes/evidence-reviews';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
 import { providerRoutes } from './routes/providers';
 import { reportRoutes } from './routes/reports';
+import { submissionRoutes } from './routes/submissions';
 import { targetRoutes } from './routes/targets';
 import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
@@ -32,7 +34,9 @@ export const resourceGroups = {
   enterprises: enterpriseRoutes,
   templates: templateRoutes,
   assessments: assessmentRoutes,
+  submissions: submissionRoutes,
   evidence: evidenceRoutes,
+  confirmations: evidenceConfirmationRoutes,
   notifications: notificationRoutes,
   accidents: accidentRoutes,
   inspections: inspectionRoutes,

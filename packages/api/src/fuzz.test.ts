@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -7,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoutes } from './app';
 import type { GuardedRoute } from './guard';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type TokenRequest } from './local-issuer';
-import { callers, createTestApi, putEvidenceRecord, type TestApi } from './test-support';
+import {
+  callers,
+  createTestApi,
+  putEvidenceRecord,
+  seededAt,
+  seedTwoFirms,
+  type TestApi,
+} from './test-support';
 
 /**
  * Fuzzing every route the app serves (enumerated from the app, so routes added later are covered): hostile path
@@ -20,18 +26,7 @@ const SEED = 20_261_130;
 const RUNS = { pathIds: 1300, queries: 1400, bodies: 600, headers: 1000 };
 
 let api: TestApi;
-const at = '2026-11-28T00:00:00.000Z';
-const firm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId,
-  sectorCode: 'C10',
-  highRisk: false,
-  headcount: 20,
-  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-});
+const _at = seededAt;
 
 /** Tokens by kind: every role, plus tokens that must all be refused. */
 const tokens = new Map<string, string | undefined>();
@@ -56,25 +51,7 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'countWrites' },
   );
-  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
-  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
-  await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
-  await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
-  await createAssessment(api.db, {
-    id: 'asmt-a',
-    enterpriseId: 'ent-a',
-    zoneId: 'zone-a',
-    templateId: 'osh-self-inspection',
-    templateVersion: 1,
-    period: '2026',
-    status: 'draft',
-    version: 1,
-    applicableItemIds: ['I-1-1'],
-    answers: {},
-    createdAt: at,
-    createdBy: 'seed',
-    updatedAt: at,
-  });
+  await seedTwoFirms(api.db, { draftPeriod: '2026' });
   await putEvidenceRecord(api.db, {
     enterpriseId: 'ent-a',
     id: 'ev-a',

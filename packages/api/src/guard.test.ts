@@ -1,11 +1,4 @@
-import {
-  createAccident,
-  createAssessment,
-  createEnterprise,
-  createZone,
-  type Enterprise,
-  encodeCursor,
-} from '@antoan/db';
+import { createAccident, encodeCursor } from '@antoan/db';
 import { PATH_PARAMS } from '@antoan/schemas';
 import { StorageOperationError } from '@antoan/storage';
 import { Hono } from 'hono';
@@ -17,44 +10,15 @@ import { createApp } from './create-app';
 import { CURSOR_TTL_SECONDS } from './cursor';
 import type { AppEnv } from './deps';
 import type { TokenRequest } from './local-issuer';
-import { callers, createTestApi, type TestApi } from './test-support';
+import { callers, createTestApi, seededAt, seedTwoFirms, type TestApi } from './test-support';
 
 let api: TestApi;
 let clock = new Date('2026-11-28T03:00:00Z');
-const at = '2026-11-28T00:00:00.000Z';
-const firm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId,
-  sectorCode: 'C10',
-  highRisk: false,
-  headcount: 20,
-  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-});
+const at = seededAt;
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => clock });
-  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
-  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
-  await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
-  await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
-  await createAssessment(api.db, {
-    id: 'asmt-a',
-    enterpriseId: 'ent-a',
-    zoneId: 'zone-a',
-    templateId: 'osh-self-inspection',
-    templateVersion: 1,
-    period: '2026',
-    status: 'draft',
-    version: 1,
-    applicableItemIds: ['I-1-1'],
-    answers: {},
-    createdAt: at,
-    createdBy: 'seed',
-    updatedAt: at,
-  });
+  await seedTwoFirms(api.db, { draftPeriod: '2026' });
   for (const [index, enterpriseId] of ['ent-a', 'ent-a', 'ent-a', 'ent-b', 'ent-b'].entries()) {
     await createAccident(api.db, {
       id: `acc-${index}`,

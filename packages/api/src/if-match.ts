@@ -13,3 +13,9 @@ export function ifMatchVersion(c: AppContext): number | undefined {
   const match = header.trim().match(/^(?:W\/)?"(\d{1,9})"$/);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
+
+/** Sends the assessment's version as its `ETag` (what `If-Match` names next) and returns the assessment. */
+export function withEtag<T extends { version: number }>(c: AppContext, assessment: T): T {
+  c.header('ETag', `"${assessment.version}"`);
+  return assessment;
+}

@@ -1,30 +1,23 @@
-import { createAction, createAssessment, createEnterprise, createZone, type Enterprise } from '@antoan/db';
+import { createAction } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolations } from './contract-check';
 import type { TokenRequest } from './local-issuer';
 import type { LocalUserStore } from './local-user-store';
-import { callers, createTestApi, putEvidenceRecord, type TestApi } from './test-support';
+import {
+  callers,
+  createTestApi,
+  putEvidenceRecord,
+  seededAt,
+  seedTwoFirms,
+  type TestApi,
+} from './test-support';
 
 let api: TestApi;
-const at = '2026-11-28T00:00:00.000Z';
-const firm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId,
-  sectorCode: 'C10',
-  highRisk: false,
-  headcount: 20,
-  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-});
+const at = seededAt;
 
 beforeAll(async () => {
   api = await createTestApi();
-  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
-  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
-  await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
-  await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+  await seedTwoFirms(api.db, { draftPeriod: '1999' });
   await (api.deps.users as LocalUserStore).ensureAccounts([
     {
       id: 'officer-a',
@@ -37,21 +30,6 @@ beforeAll(async () => {
       createdAt: at,
     },
   ]);
-  await createAssessment(api.db, {
-    id: 'asmt-a',
-    enterpriseId: 'ent-a',
-    zoneId: 'zone-a',
-    templateId: 'osh-self-inspection',
-    templateVersion: 1,
-    period: '1999',
-    status: 'draft',
-    version: 1,
-    applicableItemIds: ['I-1-1'],
-    answers: {},
-    createdAt: at,
-    createdBy: 'seed',
-    updatedAt: at,
-  });
   // Waiting for its file: reviewers in scope reach it and get 409 (only verified evidence is reviewed).
   await putEvidenceRecord(
     api.db,

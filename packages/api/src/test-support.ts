@@ -1,4 +1,14 @@
-import { createDbContext, createEvidence, type DbContext, type Evidence, settleEvidence } from '@antoan/db';
+import {
+  createAssessment,
+  createDbContext,
+  createEnterprise,
+  createEvidence,
+  createZone,
+  type DbContext,
+  type Enterprise,
+  type Evidence,
+  settleEvidence,
+} from '@antoan/db';
 import { createTestDb, localClientConfig } from '@antoan/db/local';
 import { createTestEvidenceStore } from '@antoan/storage/local';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -91,6 +101,50 @@ export const callers = {
   enterpriseA: { sub: 'ent-a-officer', role: 'enterprise', enterpriseId: 'ent-a' },
   enterpriseB: { sub: 'ent-b-officer', role: 'enterprise', enterpriseId: 'ent-b' },
 } satisfies Record<string, TokenRequest>;
+
+/** When the records of `seedTwoFirms` were made. */
+export const seededAt = '2026-11-28T00:00:00.000Z';
+
+/** A small firm (20 workers, not high risk) in `zoneId`, registered at `seededAt`. */
+const testFirm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
+  id,
+  taxCode,
+  name: `Firm ${id}`,
+  zoneId,
+  sectorCode: 'C10',
+  highRisk: false,
+  headcount: 20,
+  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
+  createdAt: seededAt,
+});
+
+/**
+ * The records the `callers` scopes point at: zones `zone-a` and `zone-b`, a firm in each (`ent-a`, `ent-b`) and,
+ * with `draftPeriod`, a one-item draft self-check of `ent-a` for that period (`asmt-a`).
+ */
+export async function seedTwoFirms(db: DbContext, options: { draftPeriod?: string } = {}): Promise<void> {
+  const at = seededAt;
+  await createZone(db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
+  await createZone(db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
+  await createEnterprise(db, testFirm('ent-a', 'zone-a', '1800000001'), 'seed');
+  await createEnterprise(db, testFirm('ent-b', 'zone-b', '1800000002'), 'seed');
+  if (options.draftPeriod === undefined) return;
+  await createAssessment(db, {
+    id: 'asmt-a',
+    enterpriseId: 'ent-a',
+    zoneId: 'zone-a',
+    templateId: 'osh-self-inspection',
+    templateVersion: 1,
+    period: options.draftPeriod,
+    status: 'draft',
+    version: 1,
+    applicableItemIds: ['I-1-1'],
+    answers: {},
+    createdAt: at,
+    createdBy: 'seed',
+    updatedAt: at,
+  });
+}
 
 /**
  * The same table behind a client whose commands all reach DynamoDB Local until a test overrides one, e.g.

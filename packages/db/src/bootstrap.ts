@@ -1,17 +1,26 @@
 import {
   CreateTableCommand,
   type DynamoDBClient,
+  type Projection,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from './table';
+import { projectionOf, tableDefinition } from './table';
 
 const stringAttributes = [
   tableDefinition.partitionKey,
   tableDefinition.sortKey,
   ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
 ];
+
+/** An index's projection as CreateTable spells it; CDK's data stack spells the same `projectionOf`. */
+function projectionSpec(index: (typeof tableDefinition.globalSecondaryIndexes)[number]): Projection {
+  const projection = projectionOf(index);
+  return projection.type === 'ALL'
+    ? { ProjectionType: 'ALL' }
+    : { ProjectionType: 'INCLUDE', NonKeyAttributes: projection.attributes };
+}
 
 /** Creates the table from the shared definition (local platform and tests); does nothing if it exists. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -31,7 +40,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: projectionSpec(index),
         })),
       }),
     );

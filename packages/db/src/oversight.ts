@@ -151,6 +151,16 @@ export async function rebuildZoneEnterpriseCounts(
   return getZoneEnterpriseCounts(ctx, zoneId);
 }
 
+/** What a firm's line in the score index (gsi2) gives the zone's list, beside its name and sector. */
+export const scoreLineFields = [
+  'enterpriseId',
+  'name',
+  'sectorCode',
+  'total',
+  'rating',
+  'submittedAt',
+] as const;
+
 /** One firm of a zone's list for a period: scored firms carry their score, the others their status only. */
 export interface ZoneFirm {
   enterpriseId: string;

@@ -119,7 +119,8 @@ export async function putTargetEntry(ctx: DbContext, entry: TargetEntry): Promis
   return written.every(Boolean);
 }
 
-const entryFields = [
+/** What an entry is made of: what the priority and sample indexes (gsi1, gsi2) must project. */
+export const targetEntryFields = [
   'enterpriseId',
   'name',
   'zoneId',
@@ -132,7 +133,7 @@ const entryFields = [
 ] as const;
 
 const toEntry = (item: Record<string, unknown>): TargetEntry =>
-  Object.fromEntries(entryFields.map((name) => [name, item[name]])) as unknown as TargetEntry;
+  Object.fromEntries(targetEntryFields.map((name) => [name, item[name]])) as unknown as TargetEntry;
 
 /** A firm's entry, or undefined when it was never indexed. */
 export async function getTargetEntry(ctx: DbContext, enterpriseId: string): Promise<TargetEntry | undefined> {

@@ -1,28 +1,24 @@
-import { type Assessment, getAssessment, listAssessments } from '@antoan/db';
+import { getAssessment, listAssessments } from '@antoan/db';
 import { createAssessmentSchema, listQuerySchema, patchAssessmentSchema } from '@antoan/schemas';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
-import type { AppContext, AppEnv } from '../deps';
+import type { AppEnv } from '../deps';
 import { notFound } from '../errors';
 import { idempotent } from '../idempotency';
-import { ifMatchVersion } from '../if-match';
-import { amendSelfCheck } from '../use-cases/amend-self-check';
+import { ifMatchVersion, withEtag } from '../if-match';
 import { answerSelfCheck } from '../use-cases/answer-self-check';
 import { unwrap } from '../use-cases/result';
 import { startSelfCheck } from '../use-cases/start-self-check';
-import { submitSelfCheckRequest } from '../use-cases/submit-self-check';
 
-const withEtag = (c: AppContext, assessment: Assessment) => {
-  c.header('ETag', `"${assessment.version}"`);
-  return assessment;
-};
-
-/** Self-assessments: created, filled, submitted and amended by the enterprise; read by everyone whose scope covers it. */
+/**
+ * Self-assessments: created and filled by the enterprise; read by everyone whose scope covers it. Submitting and
+ * amending are `submissionRoutes`, a function of their own.
+ */
 export const assessmentRoutes = () =>
   new Hono<AppEnv>()
     .use('/v1/enterprises/:eid/assessments', authenticate())
-    .use('/v1/enterprises/:eid/assessments/*', authenticate())
+    .use('/v1/enterprises/:eid/assessments/:aid', authenticate())
     .post(
       '/v1/enterprises/:eid/assessments',
       allow('enterprise'),
@@ -80,26 +76,4 @@ export const assessmentRoutes = () =>
         );
         return c.json(withEtag(c, updated));
       },
-    )
-    .post('/v1/enterprises/:eid/assessments/:aid/submit', allow('enterprise'), idempotent(), async (c) => {
-      const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
-      const submitted = unwrap(
-        await submitSelfCheckRequest(c.var.deps, {
-          enterprise,
-          assessmentId: c.req.param('aid'),
-          actor: c.var.principal.sub,
-        }),
-      );
-      return c.json(submitted);
-    })
-    .post('/v1/enterprises/:eid/assessments/:aid/amend', allow('enterprise'), idempotent(), async (c) => {
-      const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
-      const draft = unwrap(
-        await amendSelfCheck(c.var.deps, {
-          enterprise,
-          assessmentId: c.req.param('aid'),
-          actor: c.var.principal.sub,
-        }),
-      );
-      return c.json(withEtag(c, draft), 201);
-    });
+    );

@@ -7,17 +7,12 @@ import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
 import { conflict, forbidden, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
-import { confirmEvidence } from '../evidence-confirmation';
-import { expiredCriticalEvidenceOf, isCriticalEvidenceKind } from '../evidence-signal';
+import { evidenceView as view } from '../evidence-view';
 import { idempotent } from '../idempotency';
-import { refreshAfterWrite } from '../targeting';
 import { declareEvidence } from '../use-cases/declare-evidence';
 import { deleteEvidenceFromLibrary } from '../use-cases/delete-evidence';
 import { unwrap } from '../use-cases/result';
 import { reviewEvidenceDecision } from '../use-cases/review-evidence';
-
-/** Evidence as the API shows it: the object key and the hash stay server-side details. */
-const view = ({ objectKey: _key, ...evidence }: Evidence) => evidence;
 
 async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: string): Promise<Evidence> {
   const evidence = await getEvidence(c.var.deps.db, enterpriseId, evidenceId);
@@ -27,31 +22,17 @@ async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: str
 }
 
 /**
- * The verdict on a rejected upload. The contract gives this 422 the body `{ status: "rejected", reason }`, which
- * is a verdict about the evidence rather than a problem document, so it goes out as plain JSON.
- */
-const rejected = (c: AppContext, evidence: Evidence) =>
-  c.json(
-    {
-      id: evidence.id,
-      status: 'rejected',
-      reason: evidence.reason,
-      message: {
-        vi: `Tệp tải lên không khớp với thông tin đã khai (${evidence.reason}); tệp đã bị cách ly, hãy tải lên lại như minh chứng mới.`,
-        en: `The uploaded file does not match what was declared (${evidence.reason}); it was quarantined. Upload it again as new evidence.`,
-      },
-    },
-    422,
-  );
-
-/**
- * Evidence: the enterprise requests an upload (a presigned POST straight to S3), then confirms it; the
- * server verifies the object itself. Everyone whose scope covers the firm lists and downloads it.
+ * Evidence: the enterprise requests an upload (a presigned POST straight to S3), then confirms it
+ * (`evidenceConfirmationRoutes`, a function of its own); the server verifies the object itself. Everyone whose
+ * scope covers the firm lists and downloads it.
  */
 export const evidenceRoutes = () =>
   new Hono<AppEnv>()
     .use('/v1/enterprises/:eid/evidence', authenticate())
-    .use('/v1/enterprises/:eid/evidence/*', authenticate())
+    // Path by path, not `evidence/*`: confirming is another function's route.
+    .use('/v1/enterprises/:eid/evidence/:vid', authenticate())
+    .use('/v1/enterprises/:eid/evidence/:vid/review', authenticate())
+    .use('/v1/enterprises/:eid/evidence/:vid/download', authenticate())
     .post(
       '/v1/enterprises/:eid/evidence',
       allow('enterprise'),
@@ -87,22 +68,6 @@ export const evidenceRoutes = () =>
         return c.json({ ...view(evidence), upload }, 201);
       },
     )
-    .post('/v1/enterprises/:eid/evidence/:vid/confirm', allow('enterprise'), async (c) => {
-      const { deps, principal } = c.var;
-      const enterprise = await loadEnterprise(c, c.req.param('eid'), { ownOnly: true });
-      const evidence = await loadEvidence(c, enterprise.id, c.req.param('vid'));
-      const settled = await confirmEvidence(deps, evidence, principal.sub);
-      if (settled.status === 'rejected') return rejected(c, settled);
-      // New valid proof can close an expired-evidence gap in the firm's inspection priority, but only proof of a
-      // critical kind counts there: for any other kind no fact behind the priority changed, so nothing is read.
-      if (isCriticalEvidenceKind(settled.kind)) {
-        const today = vietnamDate(deps.now());
-        await refreshAfterWrite(deps.db, enterprise.id, today, {
-          expiredCriticalEvidence: await expiredCriticalEvidenceOf(deps.db, enterprise.id, today),
-        });
-      }
-      return c.json({ ...view(settled), status: 'verified' });
-    })
     .post(
       '/v1/enterprises/:eid/evidence/:vid/review',
       allow('zone_manager', 'inspector', 'authority'),

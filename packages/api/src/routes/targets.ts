@@ -1,11 +1,11 @@
-import { vietnamDate } from '@antoan/domain';
 import { targetsQuerySchema } from '@antoan/schemas';
 import { Hono } from 'hono';
 import { allow, authenticate } from '../access';
 import { valid } from '../body';
 import type { AppEnv } from '../deps';
-import { notFound } from '../errors';
-import { DEFAULT_TARGETING_POLICY, listTargets, type TargetingPolicy } from '../targeting';
+import { DEFAULT_TARGETING_POLICY, type TargetingPolicy } from '../targeting';
+import { listInspectionTargets } from '../use-cases/list-inspection-targets';
+import { unwrap } from '../use-cases/result';
 
 /**
  * The inspector's ranked list of firms to visit, city-wide or for one zone, optionally for one sector: read from
@@ -14,13 +14,6 @@ import { DEFAULT_TARGETING_POLICY, listTargets, type TargetingPolicy } from '../
 export const targetRoutes = (policy: TargetingPolicy = DEFAULT_TARGETING_POLICY) =>
   new Hono<AppEnv>()
     .use('/v1/targets', authenticate())
-    .get('/v1/targets', allow('inspector', 'authority'), valid('query', targetsQuerySchema), async (c) => {
-      const { db, now, targetingDrawSecret } = c.var.deps;
-      const list = await listTargets(db, c.req.valid('query'), vietnamDate(now()), {
-        ...policy,
-        drawSecret: targetingDrawSecret,
-      });
-      if (!list) throw notFound('zone');
-      const { itemsRead: _itemsRead, ...body } = list;
-      return c.json(body);
-    });
+    .get('/v1/targets', allow('inspector', 'authority'), valid('query', targetsQuerySchema), async (c) =>
+      c.json(unwrap(await listInspectionTargets(c.var.deps, { query: c.req.valid('query'), policy }))),
+    );

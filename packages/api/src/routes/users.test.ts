@@ -1,27 +1,11 @@
-import { createEnterprise, createZone, type Enterprise } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, seedTwoFirms, type TestApi } from '../test-support';
 
 let api: TestApi;
-const at = '2026-11-30T00:00:00.000Z';
-const firm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId,
-  sectorCode: 'C10',
-  highRisk: false,
-  headcount: 20,
-  workforce: { women: 5, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-});
 
 beforeAll(async () => {
   api = await createTestApi();
-  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
-  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
-  await createEnterprise(api.db, firm('ent-a', 'zone-a', '1800000001'), 'seed');
-  await createEnterprise(api.db, firm('ent-b', 'zone-b', '1800000002'), 'seed');
+  await seedTwoFirms(api.db);
 });
 
 const invite = (as: (typeof callers)[keyof typeof callers], body: unknown) =>

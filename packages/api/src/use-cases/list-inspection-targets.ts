@@ -1,0 +1,23 @@
+import { vietnamDate } from '@antoan/domain';
+import type { TargetsQuery } from '@antoan/schemas';
+import type { AppDeps } from '../deps';
+import { notFound } from '../errors';
+import { listTargets, type TargetingPolicy, type TargetList } from '../targeting';
+import { failure, type Result, success } from './result';
+
+/**
+ * The inspector's ranked list for today, city-wide or for one zone (404 when the zone does not exist), with the
+ * server's draw secret mixed into the week's random share. What the list cost (`itemsRead`) stays server-side.
+ */
+export async function listInspectionTargets(
+  deps: Pick<AppDeps, 'db' | 'now' | 'targetingDrawSecret'>,
+  input: { query: TargetsQuery; policy: TargetingPolicy },
+): Promise<Result<Omit<TargetList, 'itemsRead'>>> {
+  const list = await listTargets(deps.db, input.query, vietnamDate(deps.now()), {
+    ...input.policy,
+    drawSecret: deps.targetingDrawSecret,
+  });
+  if (!list) return failure(notFound('zone'));
+  const { itemsRead: _itemsRead, ...shown } = list;
+  return success(shown);
+}
