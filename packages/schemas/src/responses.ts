@@ -400,6 +400,7 @@ export const zoneFirmPageSchema = pageOf(zoneFirmSchema);
 const targetingReasonCodes = [
   'low_self_score',
   'unknown_compliance',
+  'unvalidated_self_score',
   'overdue_self_check',
   'high_hazard_sector',
   'large_exposed_workforce',
@@ -407,6 +408,7 @@ const targetingReasonCodes = [
   'serious_accidents',
   'expired_critical_evidence',
   'credibility_gap',
+  'overdue_actions',
   'recently_inspected',
   'random_sample',
 ] as const satisfies readonly TargetingReasonCode[];
@@ -427,6 +429,8 @@ export const targetListSchema = v.strictObject({
   ),
   week: text,
   randomShare: v.number(),
+  /** The next page (the ranking continued, no further random picks), or null at the end. */
+  nextCursor: v.nullable(text),
 });
 export type TargetList = v.InferOutput<typeof targetListSchema>;
 export type Target = TargetList['items'][number];
