@@ -68,6 +68,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
 export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = {
   evidence: 'presign-and-verify',
+  // The photos behind an inspection's findings are uploaded and verified like evidence.
+  inspections: 'presign-and-verify',
 };
 
 /** What the `users` function may do in the user pool: invite, list by group, read and disable users. */

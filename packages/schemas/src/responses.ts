@@ -329,6 +329,9 @@ export const inspectionSchema = v.strictObject({
   templateVersion: whole(1),
   findings: v.record(text, answerValue),
   notes: v.exactOptional(text),
+  observations: v.exactOptional(
+    v.record(text, v.strictObject({ note: v.exactOptional(text), photoIds: v.exactOptional(v.array(text)) })),
+  ),
   score: scoreSchema,
   inspectedBy: text,
   createdAt: instant,
