@@ -7,6 +7,8 @@ import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { HISTORY_ROUTE, HistoryPage } from './screens/history';
+import { INSPECTION_ROUTE, InspectionPage } from './screens/inspection';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
@@ -216,6 +218,8 @@ function Screen() {
   if (path === '/') return null;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
+  if (matchPath(INSPECTION_ROUTE, path)) return <InspectionPage path={path} />;
+  if (matchPath(HISTORY_ROUTE, path)) return <HistoryPage path={path} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);

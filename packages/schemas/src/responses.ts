@@ -316,6 +316,7 @@ export const accidentSchema = v.strictObject({
   reportedAt: instant,
   reportedBy: text,
 });
+export type AccidentView = v.InferOutput<typeof accidentSchema>;
 export const accidentPageSchema = pageOf(accidentSchema);
 
 /** An inspection with the self-score of its period and the gap between the two. */
@@ -354,6 +355,7 @@ export const inspectionSchema = v.strictObject({
     v.strictObject({ created: v.array(text), via: v.picklist(['transaction', 'outbox']) }),
   ),
 });
+export type InspectionView = v.InferOutput<typeof inspectionSchema>;
 export const inspectionPageSchema = pageOf(inspectionSchema);
 
 /** `GET /v1/zones/{zid}/dashboard?period=`. */
