@@ -39,6 +39,8 @@ export const inspectorLabels = {
   },
   inspSelfCheckOf: { vi: 'Đối chiếu với bản tự kiểm tra kỳ', en: 'Compared with the self-check of' },
   inspFinding: { vi: 'Kết quả thanh tra', en: 'Finding' },
+  inspSection: { vi: 'Phần của bảng kiểm', en: 'Checklist section' },
+  inspNextSection: { vi: 'Phần tiếp theo', en: 'Next section' },
   inspNotObserved: { vi: 'Chưa quan sát', en: 'Not observed' },
   inspItemNote: { vi: 'Ghi chú của mục', en: 'Note on this item' },
   inspAddPhoto: { vi: 'Chụp hoặc chọn ảnh', en: 'Take or choose a photo' },

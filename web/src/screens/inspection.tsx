@@ -165,6 +165,9 @@ function InspectionForm(props: {
     .map((section) => ({ ...section, items: section.items.filter((item) => applicable.has(item.id)) }))
     .filter((section) => section.items.length > 0);
   const observed = Object.keys(draft.findings).length;
+  // One section at a time: a short page to scroll on a phone, and a light one for old handsets.
+  const [sectionIndex, setSectionIndex] = useState(0);
+  const shown = sections[Math.min(sectionIndex, sections.length - 1)];
 
   const update = (change: (previous: InspectionDraft) => InspectionDraft) => setDraft(change);
 
@@ -284,7 +287,23 @@ function InspectionForm(props: {
           <p className="small muted">{t('inspDraftSaved')}</p>
         </div>
       </Card>
-      {sections.map((section) => (
+      <label className="finding-field">
+        {t('inspSection')}
+        <select
+          value={sectionIndex}
+          onChange={(event) => setSectionIndex(Number(event.target.value))}
+          data-testid="section-picker"
+        >
+          {sections.map((section, index) => (
+            <option key={section.id} value={index}>
+              {index + 1}. {props.l(section.title)} (
+              {section.items.filter((item) => draft.findings[item.id] !== undefined).length}/
+              {section.items.length})
+            </option>
+          ))}
+        </select>
+      </label>
+      {(shown ? [shown] : []).map((section) => (
         <section key={section.id} className="finding-section" aria-labelledby={`section-${section.id}`}>
           <h2 id={`section-${section.id}`}>{props.l(section.title)}</h2>
           {section.items.map((item) => (
@@ -315,6 +334,11 @@ function InspectionForm(props: {
               }
             />
           ))}
+          {sectionIndex < sections.length - 1 && (
+            <button type="button" className="button-ghost" onClick={() => setSectionIndex(sectionIndex + 1)}>
+              {t('inspNextSection')}
+            </button>
+          )}
         </section>
       ))}
       <div className="inspection-submit">

@@ -138,7 +138,7 @@ export function TargetsPage() {
                   </>
                 )}
               </p>
-              <ul className="reason-sentences">
+              <ul className="reasons reason-sentences">
                 {target.reasons.map((reason) => (
                   <li key={reason.code}>{l(reasonSentence(reason))}</li>
                 ))}
