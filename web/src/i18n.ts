@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
 import { inspectorLabels } from './labels/inspector';
+import { reportLabels } from './labels/reports';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
@@ -193,6 +194,7 @@ export const labels = {
   ...signInLabels,
   ...userLabels,
   ...inspectorLabels,
+  ...reportLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */
