@@ -50,7 +50,7 @@ export const lambdaFunctions: ReadonlyArray<{
   },
   {
     name: 'inspections',
-    clients: ['dynamodb'],
+    clients: ['dynamodb', 's3'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
   },
   { name: 'dashboards', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones/z-1/dashboard' } },

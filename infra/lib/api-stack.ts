@@ -86,6 +86,8 @@ export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = 
   evidence: 'presign-and-verify',
   // Confirming reads the upload, moves it to verified/ or quarantine; it signs nothing.
   confirmations: 'verify',
+  // The photos behind an inspection's findings are uploaded and verified like evidence.
+  inspections: 'presign-and-verify',
 };
 
 /** What the `users` function may do in the user pool: invite, list by group, read and disable users. */

@@ -11,6 +11,8 @@ import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
 import { EvidenceLibraryPage } from './screens/evidence';
+import { HISTORY_ROUTE, HistoryPage } from './screens/history';
+import { INSPECTION_ROUTE, InspectionPage } from './screens/inspection';
 import { ReviewQueuePage } from './screens/review-queue';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
@@ -282,6 +284,8 @@ function Screen() {
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
   const library = matchPath('/enterprises/:eid/evidence', path);
   if (library?.eid) return <EvidenceLibraryPage eid={library.eid} />;
+  if (matchPath(INSPECTION_ROUTE, path)) return <InspectionPage path={path} />;
+  if (matchPath(HISTORY_ROUTE, path)) return <HistoryPage path={path} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);

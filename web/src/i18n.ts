@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
 import { checklistLabels } from './labels/checklist';
+import { inspectorLabels } from './labels/inspector';
 import { reportLabels } from './labels/reports';
 import { shellLabels } from './labels/shell';
 import { signInLabels } from './labels/signin';
@@ -196,6 +197,7 @@ export const labels = {
   ...userLabels,
   ...checklistLabels,
   ...shellLabels,
+  ...inspectorLabels,
   ...reportLabels,
 } satisfies Record<string, LocalizedText>;
 

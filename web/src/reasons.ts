@@ -119,6 +119,7 @@ export const evidenceKindTexts: Record<EvidenceKind, LocalizedText> = {
   osh_plan: { vi: 'Kế hoạch ATVSLĐ', en: 'OSH plan' },
   accident_investigation: { vi: 'Biên bản điều tra tai nạn lao động', en: 'Accident investigation report' },
   other: { vi: 'Tài liệu khác', en: 'Other document' },
+  inspection_photo: { vi: 'Ảnh thanh tra tại hiện trường', en: 'Inspection photo from the site' },
 };
 
 /** The heading of each targeting reason; its numbers come from the API's `detail`. */

@@ -13,7 +13,9 @@ import {
   listTargetEntriesOfZone,
   listZones,
   putTargetEntry,
+  rankKey,
   type TargetEntry,
+  type TargetReader,
   type TargetScope,
   targetsByPriority,
   targetsInSampleOrder,
@@ -198,7 +200,46 @@ export interface TargetList {
   items: TargetListItem[];
   week: string;
   randomShare: number;
+  /** Where the next page resumes ({@link TargetListPosition} as JSON), or null when every firm in scope was listed. */
+  nextCursor: string | null;
   itemsRead: number;
+}
+
+/**
+ * Where a later page of the list resumes: after the index entry `after` (a rank key), skipping the firms the first
+ * page drew at random (`drawn`), which sit anywhere in the index.
+ */
+export interface TargetListPosition {
+  after: string;
+  drawn: string[];
+}
+
+/** The position inside a cursor, or undefined when it is not one {@link listTargets} wrote. */
+export function targetListPosition(cursor: string): TargetListPosition | undefined {
+  try {
+    const position = JSON.parse(cursor) as Partial<TargetListPosition>;
+    if (
+      typeof position.after === 'string' &&
+      Array.isArray(position.drawn) &&
+      position.drawn.every((id) => typeof id === 'string')
+    )
+      return { after: position.after, drawn: position.drawn };
+  } catch {
+    // Not JSON: not ours.
+  }
+  return undefined;
+}
+
+/** Whether the reader holds, from `pending` on, an entry that is not in `skip` (reading as few items as it can). */
+async function holdsAnotherThan(
+  reader: TargetReader,
+  pending: TargetEntry | undefined,
+  skip: ReadonlySet<string>,
+): Promise<boolean> {
+  for (let entry = pending; entry; entry = await reader.next()) {
+    if (!skip.has(entry.enterpriseId)) return true;
+  }
+  return false;
 }
 
 /**
@@ -216,7 +257,13 @@ export interface TargetList {
  */
 export async function listTargets(
   db: DbContext,
-  query: { zoneId?: string | undefined; sectorCode?: string | undefined; limit: number },
+  query: {
+    zoneId?: string | undefined;
+    sectorCode?: string | undefined;
+    limit: number;
+    /** A later page: where the previous one stopped. */
+    after?: TargetListPosition | undefined;
+  },
   today: string,
   policy: TargetingPolicy = DEFAULT_TARGETING_POLICY,
 ): Promise<TargetList | undefined> {
@@ -227,6 +274,7 @@ export async function listTargets(
     scope.division = divisionOf(query.sectorCode);
     if (query.sectorCode.length > scope.division.length) scope.sectorPrefix = query.sectorCode;
   }
+  if (query.after) return listLaterPage(db, scope, query.limit, query.after, today, policy, zones.itemsRead);
   const sampleSize = Math.round(query.limit * policy.randomShare);
   const ranked = query.limit - sampleSize;
 
@@ -234,10 +282,16 @@ export async function listTargets(
   // About an even share of the list per zone at a time, so the merge reads little more than it takes.
   const pageSize = Math.ceil((ranked + 1) / Math.max(1, scope.zoneIds.length)) + 1;
   const byPriority = targetsByPriority(db, scope, pageSize);
+  let lastTaken: TargetEntry | undefined;
+  let untaken: TargetEntry | undefined;
   for (let entry = await byPriority.next(); entry; entry = await byPriority.next()) {
     // Firms that must be listed sort first, so once the others start, every one of them is taken.
-    if (!entry.mustInclude && taken.size >= ranked) break;
+    if (!entry.mustInclude && taken.size >= ranked) {
+      untaken = entry;
+      break;
+    }
     taken.set(entry.enterpriseId, entry);
+    lastTaken = entry;
   }
 
   const week = isoWeek(today);
@@ -271,23 +325,78 @@ export async function listTargets(
     [...candidates.values()].map((entry) => targetingFactsOn(entry.enterpriseId, entry.snapshot, today)),
     { limit: query.limit, seed, today, randomShare: policy.randomShare, weights: policy.weights },
   );
+  const drawn = [...picks.keys()];
+  const more = lastTaken !== undefined && (await holdsAnotherThan(byPriority, untaken, new Set(drawn)));
   return {
-    items: list.map((target) => {
-      const entry = candidates.get(target.enterpriseId) as TargetEntry;
-      return {
-        enterpriseId: entry.enterpriseId,
-        name: entry.name,
-        zoneId: entry.zoneId,
-        sectorCode: entry.sectorCode,
-        priority: target.priority,
-        score: entry.snapshot.selfScore,
-        sampled: target.sampled,
-        reasons: target.reasons,
-      };
-    }),
+    items: list.map((target) => listItem(candidates.get(target.enterpriseId) as TargetEntry, target)),
     week,
     randomShare: policy.randomShare,
+    nextCursor: more && lastTaken ? JSON.stringify({ after: rankKey(lastTaken), drawn }) : null,
     itemsRead: zones.itemsRead + byPriority.itemsRead + sampleReads,
+  };
+}
+
+const listItem = (
+  entry: TargetEntry,
+  target: { priority: number; sampled: boolean; reasons: TargetingReason[] },
+): TargetListItem => ({
+  enterpriseId: entry.enterpriseId,
+  name: entry.name,
+  zoneId: entry.zoneId,
+  sectorCode: entry.sectorCode,
+  priority: target.priority,
+  score: entry.snapshot.selfScore,
+  sampled: target.sampled,
+  reasons: target.reasons,
+});
+
+/**
+ * A page after the first: the next `limit` firms down the priority index, leaving out the firms the first page drew
+ * at random. No share is drawn here: the weekly draw belongs to the list's first page, and the later pages are the
+ * ranking continued for inspectors who want to look further.
+ */
+async function listLaterPage(
+  db: DbContext,
+  scope: TargetScope,
+  limit: number,
+  position: TargetListPosition,
+  today: string,
+  policy: TargetingPolicy,
+  zonesRead: number,
+): Promise<TargetList> {
+  const drawn = new Set(position.drawn);
+  const reader = targetsByPriority(
+    db,
+    scope,
+    Math.ceil((limit + 1) / Math.max(1, scope.zoneIds.length)) + 1,
+    position.after,
+  );
+  const taken = new Map<string, TargetEntry>();
+  let lastTaken: TargetEntry | undefined;
+  let untaken: TargetEntry | undefined;
+  for (let entry = await reader.next(); entry; entry = await reader.next()) {
+    if (drawn.has(entry.enterpriseId)) continue;
+    if (taken.size >= limit) {
+      untaken = entry;
+      break;
+    }
+    taken.set(entry.enterpriseId, entry);
+    lastTaken = entry;
+  }
+  const week = isoWeek(today);
+  const list = rankTargets(
+    [...taken.values()].map((entry) => targetingFactsOn(entry.enterpriseId, entry.snapshot, today)),
+    { limit, seed: week, today, randomShare: 0, weights: policy.weights },
+  );
+  return {
+    items: list.map((target) => listItem(taken.get(target.enterpriseId) as TargetEntry, target)),
+    week,
+    randomShare: policy.randomShare,
+    nextCursor:
+      untaken !== undefined && lastTaken
+        ? JSON.stringify({ after: rankKey(lastTaken), drawn: position.drawn })
+        : null,
+    itemsRead: zonesRead + reader.itemsRead,
   };
 }
 

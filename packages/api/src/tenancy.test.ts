@@ -36,6 +36,12 @@ beforeAll(async () => {
     { enterpriseId: 'ent-a', id: 'ev-pending', kind: 'osh_plan', issuedOn: '2026-01-02' },
     { verify: false },
   );
+  await putEvidenceRecord(api.db, {
+    enterpriseId: 'ent-a',
+    id: 'ph-verified',
+    kind: 'inspection_photo',
+    issuedOn: '2026-01-02',
+  });
   await createAction(api.db, {
     id: 'act-a',
     enterpriseId: 'ent-a',
@@ -139,6 +145,15 @@ const routes: Record<string, { method: string; path: string; body?: () => unknow
     }),
   },
   listInspectionsOfA: { method: 'GET', path: '/v1/enterprises/ent-a/inspections' },
+  requestInspectionPhotoOfA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/inspection-photos',
+    body: () => ({ fileName: 'lan-can.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'b'.repeat(64) }),
+  },
+  confirmInspectionPhotoOfA: {
+    method: 'POST',
+    path: '/v1/enterprises/ent-a/inspection-photos/ph-verified/confirm',
+  },
   dashboardOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/dashboard?period=2026' },
   firmsOfZoneA: { method: 'GET', path: '/v1/zones/zone-a/enterprises?period=2026' },
   targets: { method: 'GET', path: '/v1/targets' },
@@ -409,6 +424,26 @@ const matrix: Record<keyof typeof routes, Record<Caller, number>> = {
     managerB: 404,
     enterpriseA: 200,
     enterpriseB: 404,
+  },
+  // Only those who inspect take photos; a firm, even of itself, never does.
+  requestInspectionPhotoOfA: {
+    anonymous: 401,
+    authority: 201,
+    inspector: 201,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 403,
+    enterpriseB: 403,
+  },
+  // Confirming a photo already verified gives its verdict again.
+  confirmInspectionPhotoOfA: {
+    anonymous: 401,
+    authority: 200,
+    inspector: 200,
+    managerA: 403,
+    managerB: 403,
+    enterpriseA: 403,
+    enterpriseB: 403,
   },
   // A zone outside the manager's scope is answered as if it did not exist; an enterprise may never look.
   dashboardOfZoneA: {

@@ -22,6 +22,8 @@ export interface Inspection {
   templateVersion: number;
   findings: Record<string, 'compliant' | 'partial' | 'non_compliant' | 'not_applicable'>;
   notes?: string;
+  /** Per finding, what the inspector saw: a note and the ids of verified inspection photos (evidence of the firm). */
+  observations?: Record<string, { note?: string; photoIds?: string[] }>;
   /** The score object as the scoring computed it (stored whole, items included). */
   score: StoredScore;
   inspectedBy: string;
@@ -38,6 +40,7 @@ const fields = [
   'templateVersion',
   'findings',
   'notes',
+  'observations',
   'score',
   'inspectedBy',
   'createdAt',

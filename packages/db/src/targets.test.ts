@@ -91,6 +91,13 @@ describe('the priority index', () => {
     expect(reader.itemsRead).toBe(11);
   });
 
+  it('resumes after a rank key, reading only what sorts after it', async () => {
+    const after = rankKey(entries.find((e) => e.enterpriseId === 'a2') as TargetEntry);
+    const reader = targetsByPriority(ctx, { zoneIds: ['A', 'B'] }, 2, after);
+    expect(await take(reader, 20)).toEqual(['b2', 'a3', 'b3', 'a4', 'b4', 'a5', 'a6']);
+    expect(reader.itemsRead).toBe(7);
+  });
+
   it('reads a division’s own partitions, and filters a finer code inside them', async () => {
     const division = targetsByPriority(ctx, { zoneIds: ['A', 'B'], division: 'C24' }, 3);
     expect(await take(division, 20)).toEqual(['b5', 'b1', 'a2', 'a3', 'b4', 'a5']);

@@ -183,7 +183,7 @@ class IndexMerge implements TargetReader {
     partitions: readonly string[],
     private readonly options: {
       pageSize: number;
-      sortRange?: { op: '>=' | '<'; value: string };
+      sortRange?: { op: '>=' | '<' | '>'; value: string };
       sectorPrefix?: string;
     },
   ) {
@@ -252,11 +252,18 @@ function partitionsOf(
 
 /**
  * The entries of the scope from the highest priority down (firms that must be listed first), merged across
- * its zones, reading `pageSize` items per partition at a time.
+ * its zones, reading `pageSize` items per partition at a time; with `after` (a {@link rankKey}), only the entries
+ * that sort after it, so a later page resumes where the earlier one stopped.
  */
-export function targetsByPriority(ctx: DbContext, scope: TargetScope, pageSize: number): TargetReader {
+export function targetsByPriority(
+  ctx: DbContext,
+  scope: TargetScope,
+  pageSize: number,
+  after?: string,
+): TargetReader {
   return new IndexMerge(ctx, 'gsi1', partitionsOf(scope, keys.targetsOfZone), {
     pageSize,
+    ...(after === undefined ? {} : { sortRange: { op: '>', value: after } }),
     ...(scope.sectorPrefix === undefined ? {} : { sectorPrefix: scope.sectorPrefix }),
   });
 }

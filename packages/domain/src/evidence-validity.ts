@@ -111,6 +111,14 @@ export const evidenceValidity: Readonly<Record<EvidenceKind, ValidityRule>> = {
     kind: 'no_expiry',
     note: { vi: 'Biên bản về một vụ việc đã xảy ra.', en: 'A record of an event that happened.' },
   },
+  // No checklist item takes it: it shows what an inspector saw on one day, and earns the firm nothing.
+  inspection_photo: {
+    kind: 'no_expiry',
+    note: {
+      vi: 'Ảnh thanh tra viên chụp tại hiện trường, ghi lại một thời điểm.',
+      en: 'A photo the inspector took on site: a record of one moment.',
+    },
+  },
 };
 
 /** What the validity of one piece of evidence depends on. */

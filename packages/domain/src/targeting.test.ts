@@ -4,6 +4,8 @@ import {
   DEFAULT_TARGETING_WEIGHTS,
   isoWeek,
   mustInclude,
+  PRIORITY_BANDS,
+  priorityBand,
   priorityOf,
   rankTargets,
   seededRandom,
@@ -486,5 +488,43 @@ describe('overdue corrective actions', () => {
     expect(
       priorityOf({ ...steelWorks, overdueActions: 0 }, { today }).reasons.map((r) => r.code),
     ).not.toContain('overdue_actions');
+  });
+});
+
+describe('priority bands', () => {
+  const firm = (facts: Partial<TargetingFacts>): TargetingFacts => ({
+    ...steelWorks,
+    highRisk: false,
+    selfCheckStatus: 'ok',
+    ...facts,
+  });
+  const never = { selfScore: null, selfCheckStatus: 'never' as const };
+  const bandOf = (facts: TargetingFacts) => priorityBand(priorityOf(facts, { today }).priority);
+
+  it('places the worked cases of the model in the bands the documentation gives them', () => {
+    expect(
+      bandOf(firm({ sectorCode: 'C2410', headcount: 300, hazardousWorkers: 120, selfScore: 42.5 })),
+    ).toBe('very_high');
+    expect(bandOf(firm({ sectorCode: 'F4100', headcount: 100, hazardousWorkers: 60, ...never }))).toBe(
+      'very_high',
+    );
+    expect(bandOf(firm({ sectorCode: 'C1010', headcount: 200, hazardousWorkers: 50, ...never }))).toBe(
+      'high',
+    );
+    expect(bandOf(firm({ sectorCode: 'C1010', headcount: 200, hazardousWorkers: 50, selfScore: 60 }))).toBe(
+      'medium',
+    );
+    expect(bandOf(firm({ sectorCode: 'G4663', headcount: 40, hazardousWorkers: 0, ...never }))).toBe(
+      'medium',
+    );
+    expect(bandOf(firm({ sectorCode: 'M6920', headcount: 40, hazardousWorkers: 0, selfScore: 85 }))).toBe(
+      'low',
+    );
+  });
+
+  it('puts each bound in its own band and everything below the lowest bound in the lowest band', () => {
+    for (const { band, from } of PRIORITY_BANDS) expect(priorityBand(from)).toBe(band);
+    expect(priorityBand(14.99)).toBe('high');
+    expect(priorityBand(0)).toBe('low');
   });
 });

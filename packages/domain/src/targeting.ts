@@ -161,6 +161,31 @@ export interface RankTargetsOptions {
 
 const DAY_MS = 86_400_000;
 
+/** How urgent a priority is, from the highest band down. */
+export type PriorityBand = 'very_high' | 'high' | 'medium' | 'low';
+
+/**
+ * The lower bound of each band. A priority has no upper limit (it is a product of factors), so the bands are set
+ * against worked cases of the formula (see the test): a steel or construction firm with about 100 exposed workers and
+ * a weak or unknown score is 15 or more (very high); a food factory of 200 whose compliance is unknown about 10
+ * (high); the same factory scoring 60, or a shop of 40 that never reported, 2–6 (medium); an office of 40 scoring
+ * 85 under 1 (low).
+ */
+export const PRIORITY_BANDS: ReadonlyArray<{ band: PriorityBand; from: number }> = [
+  { band: 'very_high', from: 15 },
+  { band: 'high', from: 6 },
+  { band: 'medium', from: 2 },
+  { band: 'low', from: 0 },
+];
+
+/**
+ * The band of a priority.
+ * @example priorityBand(18.11) // 'very_high'
+ */
+export function priorityBand(priority: number): PriorityBand {
+  return PRIORITY_BANDS.find((entry) => priority >= entry.from)?.band ?? 'low';
+}
+
 /**
  * The expected preventable harm at a firm: lack of compliance × sector hazard × exposure, times the multipliers
  * for accidents, overdue self-checks, expired critical evidence, credibility gap and a recent inspection.

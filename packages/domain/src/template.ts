@@ -17,6 +17,8 @@ export const evidenceKinds = [
   'osh_plan',
   'accident_investigation',
   'other',
+  /** A photo an inspector took on site, attached to an inspection's finding; never a firm's own proof. */
+  'inspection_photo',
 ] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 

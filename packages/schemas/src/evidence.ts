@@ -16,13 +16,16 @@ export function isHeaderSafeFileName(name: string): boolean {
 
 const isoDate = dateText;
 
+/** The kinds a firm declares: every kind but the inspector's photos (`POST …/inspection-photos`). */
+const firmEvidenceKinds = evidenceKinds.filter((kind) => kind !== 'inspection_photo');
+
 /**
  * `POST /v1/enterprises/{eid}/evidence` body. `contentType` and `size` are only shape-checked here: the route
  * answers 415 for a type it does not take and 413 for a file over 20 MB, as the contract says.
  */
 export const requestEvidenceUploadSchema = v.pipe(
   v.strictObject({
-    kind: v.picklist(evidenceKinds, `kind is one of ${evidenceKinds.join(', ')}`),
+    kind: v.picklist(firmEvidenceKinds, `kind is one of ${firmEvidenceKinds.join(', ')}`),
     fileName: v.pipe(
       v.string(),
       v.check(

@@ -318,6 +318,7 @@ export const accidentSchema = v.strictObject({
   reportedAt: instant,
   reportedBy: text,
 });
+export type AccidentView = v.InferOutput<typeof accidentSchema>;
 export const accidentPageSchema = pageOf(accidentSchema);
 
 /** An inspection with the self-score of its period and the gap between the two. */
@@ -331,6 +332,9 @@ export const inspectionSchema = v.strictObject({
   templateVersion: whole(1),
   findings: v.record(text, answerValue),
   notes: v.exactOptional(text),
+  observations: v.exactOptional(
+    v.record(text, v.strictObject({ note: v.exactOptional(text), photoIds: v.exactOptional(v.array(text)) })),
+  ),
   score: scoreSchema,
   inspectedBy: text,
   createdAt: instant,
@@ -353,6 +357,7 @@ export const inspectionSchema = v.strictObject({
     v.strictObject({ created: v.array(text), via: v.picklist(['transaction', 'outbox']) }),
   ),
 });
+export type InspectionView = v.InferOutput<typeof inspectionSchema>;
 export const inspectionPageSchema = pageOf(inspectionSchema);
 
 /** `GET /v1/zones/{zid}/dashboard?period=`. */
@@ -402,6 +407,7 @@ export const zoneFirmPageSchema = pageOf(zoneFirmSchema);
 const targetingReasonCodes = [
   'low_self_score',
   'unknown_compliance',
+  'unvalidated_self_score',
   'overdue_self_check',
   'high_hazard_sector',
   'large_exposed_workforce',
@@ -409,6 +415,7 @@ const targetingReasonCodes = [
   'serious_accidents',
   'expired_critical_evidence',
   'credibility_gap',
+  'overdue_actions',
   'recently_inspected',
   'random_sample',
 ] as const satisfies readonly TargetingReasonCode[];
@@ -429,6 +436,8 @@ export const targetListSchema = v.strictObject({
   ),
   week: text,
   randomShare: v.number(),
+  /** The next page (the ranking continued, no further random picks), or null at the end. */
+  nextCursor: v.nullable(text),
 });
 export type TargetList = v.InferOutput<typeof targetListSchema>;
 export type Target = TargetList['items'][number];

@@ -2,7 +2,7 @@ import { VSIC_CODE_PATTERN } from '@antoan/domain';
 import * as v from 'valibot';
 import { id, listQueryEntries } from './common';
 
-/** `GET /v1/targets?zoneId=&sectorCode=&limit=` query. `sectorCode` is a VSIC code or prefix from the division on. */
+/** `GET /v1/targets?zoneId=&sectorCode=&limit=&cursor=` query. `sectorCode` is a VSIC code or prefix from the division on. */
 export const targetsQuerySchema = v.strictObject({
   zoneId: v.optional(id('zoneId')),
   sectorCode: v.optional(
@@ -15,5 +15,7 @@ export const targetsQuerySchema = v.strictObject({
     ),
   ),
   limit: listQueryEntries.limit,
+  /** The next page: the `nextCursor` of the previous one. */
+  cursor: listQueryEntries.cursor,
 });
 export type TargetsQuery = v.InferOutput<typeof targetsQuerySchema>;

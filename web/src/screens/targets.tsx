@@ -1,23 +1,57 @@
-import type { Page, Target, ZoneView as Zone } from '@antoan/schemas';
-import { useState } from 'react';
+import { PRIORITY_BANDS, type PriorityBand, priorityBand } from '@antoan/domain';
+import type { Page, Target, TargetList, ZoneView as Zone } from '@antoan/schemas';
+import { useEffect, useState } from 'react';
 import { query } from '../api';
 import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
-import { targetingReasonTexts } from '../reasons';
+import { priorityBandTexts, reasonSentence } from '../labels/inspector';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatDecimal, formatScore, Link, Loading } from '../ui';
+import '../styles/inspector.css';
 
-/** The inspector's ranked list of firms to visit, each with its reasons. */
+const PAGE_SIZE = 30;
+const bandTone: Record<PriorityBand, 'bad' | 'warn' | 'info' | 'muted'> = {
+  very_high: 'bad',
+  high: 'warn',
+  medium: 'info',
+  low: 'muted',
+};
+
+/** The inspector's ranked list of firms to visit, page after page, each with its priority band and reasons. */
 export function TargetsPage() {
   const { t, l, lang } = useI18n();
   const { api } = useSignedIn();
+  useEffect(() => {
+    document.title = `${t('targets')} — antoan`;
+  }, [t]);
   const zones = useResource('/zones?limit=200', () => api.get<Page<Zone>>('/zones?limit=200'));
   const [zoneId, setZoneId] = useState('');
   const [sectorInput, setSectorInput] = useState('');
   const [sectorCode, setSectorCode] = useState('');
-  const path = `/targets${query({ zoneId, sectorCode, limit: 30 })}`;
-  const targets = useResource(path, () => api.get<{ items: Target[] }>(path));
+  const path = `/targets${query({ zoneId, sectorCode, limit: PAGE_SIZE })}`;
+  const first = useResource(path, () => api.get<TargetList>(path));
+  // Later pages, appended below the first; a new filter starts again from the first page.
+  const [more, setMore] = useState<{ path: string; items: Target[]; nextCursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
+  const later = more?.path === path ? more : null;
+  const items = [...(first.data?.items ?? []), ...(later?.items ?? [])];
+  const nextCursor = later ? later.nextCursor : (first.data?.nextCursor ?? null);
   const zoneNames = new Map(zones.data?.items.map((zone) => [zone.id, zone.code]));
+
+  const showMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await api.get<TargetList>(`${path}&cursor=${encodeURIComponent(nextCursor)}`);
+      setMore({ path, items: [...(later?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   return (
     <div className="stack">
@@ -56,41 +90,86 @@ export function TargetsPage() {
           <button type="submit">{t('apply')}</button>
         </form>
       </Card>
-      {targets.error !== undefined && <ErrorBox error={targets.error} onRetry={targets.reload} />}
-      {targets.loading && !targets.data && <Loading />}
-      {targets.data && targets.data.items.length === 0 && <p className="muted">{t('none')}</p>}
+      <section className="card priority-scale" aria-labelledby="priority-scale-title">
+        <h2 id="priority-scale-title" className="small-heading">
+          {t('inspPriorityScale')}
+        </h2>
+        <ul className="band-list">
+          {PRIORITY_BANDS.map(({ band }) => (
+            <li key={band}>
+              <Badge tone={bandTone[band]}>{l(priorityBandTexts[band].name)}</Badge>{' '}
+              <span className="small">{l(priorityBandTexts[band].meaning)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {first.error !== undefined && <ErrorBox error={first.error} onRetry={first.reload} />}
+      {first.loading && !first.data && <Loading />}
+      {first.data && items.length === 0 && <p className="muted">{t('none')}</p>}
       <ol className="targets" data-testid="targets">
-        {targets.data?.items.map((target, index) => (
-          <li key={target.enterpriseId} className="card target">
-            <div className="target-head">
-              <span className="target-rank">{index + 1}</span>
-              <div className="target-name">
-                <Link to={`/enterprises/${encodeURIComponent(target.enterpriseId)}`}>{target.name}</Link>
-                <span className="muted small">
-                  {zoneNames.get(target.zoneId) ?? target.zoneId} · {target.sectorCode}
+        {items.map((target, index) => {
+          const band = priorityBand(target.priority);
+          const eid = encodeURIComponent(target.enterpriseId);
+          return (
+            <li key={target.enterpriseId} className="card target" data-testid="target">
+              <div className="target-head">
+                <span className="target-rank" data-testid="target-rank">
+                  {index + 1}
                 </span>
+                <div className="target-name">
+                  <Link to={`/enterprises/${eid}`}>{target.name}</Link>
+                  <span className="muted small">
+                    {zoneNames.get(target.zoneId) ?? ''} · {target.sectorCode}
+                  </span>
+                </div>
+                <div className="target-figures">
+                  <span className="small muted">{t('inspPriorityOfTarget')}</span>
+                  <strong>{formatDecimal(target.priority, 2, lang)}</strong>
+                  <Badge tone={bandTone[band]}>{l(priorityBandTexts[band].name)}</Badge>
+                </div>
               </div>
-              <div className="target-figures">
-                <span className="small muted">{t('priority')}</span>
-                <strong>{formatDecimal(target.priority, 2, lang)}</strong>
-                <span className="small muted">
-                  {t('score')}: {formatScore(target.score, lang)}
-                </span>
+              <p className="small target-score">
+                {t('inspSelfScoreOf')}:{' '}
+                {target.score === null ? t('inspSelfScoreNone') : `${formatScore(target.score, lang)}/100`}
+                {target.sampled && (
+                  <>
+                    {' · '}
+                    <Badge tone="info">{t('inspRandomPick')}</Badge>
+                  </>
+                )}
+              </p>
+              <ul className="reasons reason-sentences">
+                {target.reasons.map((reason) => (
+                  <li key={reason.code}>{l(reasonSentence(reason))}</li>
+                ))}
+              </ul>
+              <div className="target-actions">
+                <Link className="button button-small" to={`/enterprises/${eid}/inspections/new`}>
+                  {t('inspRecordInspection')}
+                </Link>
+                <Link className="button-ghost button-small" to={`/enterprises/${eid}/history`}>
+                  {t('inspFirmHistory')}
+                </Link>
               </div>
-            </div>
-            <ul className="reasons">
-              {target.reasons.map((reason) => (
-                <li key={reason.code}>
-                  <Badge tone={reason.code === 'random_sample' ? 'info' : 'warn'}>
-                    {l(targetingReasonTexts[reason.code] ?? { vi: reason.code, en: reason.code })}
-                  </Badge>
-                  <span>{l(reason.detail)}</span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ol>
+      {moreError !== undefined && <ErrorBox error={moreError} onRetry={showMore} />}
+      {first.data && (
+        <div className="more-row">
+          <span className="small muted" data-testid="targets-count">
+            {t('inspShownCount')}: {items.length}
+          </span>
+          {nextCursor ? (
+            <button type="button" onClick={showMore} disabled={loadingMore} data-testid="targets-more">
+              {loadingMore ? t('loading') : t('inspShowMoreTargets')}
+            </button>
+          ) : (
+            items.length > 0 && <span className="small muted">{t('inspEndOfTargets')}</span>
+          )}
+        </div>
+      )}
     </div>
   );
 }

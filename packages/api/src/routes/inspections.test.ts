@@ -6,10 +6,13 @@ import {
   type Score,
   scoreInspection,
 } from '@antoan/domain';
+import type { PresignedUpload } from '@antoan/storage';
+import { postThroughForm, sampleJpeg, samplePdf, samplePng, sha256Hex } from '@antoan/storage/local';
 import { findTemplate } from '@antoan/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { TokenRequest } from '../local-issuer';
 import { submitThroughApi } from '../oversight-test-support';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
 
 const template = findTemplate('osh-self-inspection', 1);
 if (!template) throw new Error('the default template is missing');
@@ -170,5 +173,139 @@ describe('inspection history', () => {
     expect(
       (await api.call('GET', '/v1/enterprises/ent-a/inspections', { as: callers.managerB })).status,
     ).toBe(404);
+  });
+});
+
+describe('photos and notes behind findings', () => {
+  const inspections = async () =>
+    (
+      (await (
+        await api.call('GET', '/v1/enterprises/ent-a/inspections', { as: callers.inspector })
+      ).json()) as {
+        items: Array<{ id: string; observations?: Record<string, { note?: string; photoIds?: string[] }> }>;
+      }
+    ).items;
+  const declarePhoto = (
+    bytes: Uint8Array,
+    extra: Record<string, unknown> = {},
+    as: TokenRequest = callers.inspector,
+  ) =>
+    api.call('POST', '/v1/enterprises/ent-a/inspection-photos', {
+      as,
+      body: {
+        fileName: 'lan-can-tang-2.jpg',
+        contentType: 'image/jpeg',
+        size: bytes.length,
+        sha256: sha256Hex(bytes),
+        ...extra,
+      },
+    });
+  const confirmPhoto = (id: string) =>
+    api.call('POST', `/v1/enterprises/ent-a/inspection-photos/${id}/confirm`, { as: callers.inspector });
+  async function uploadedPhoto(bytes: Uint8Array, sent: Uint8Array = bytes) {
+    const declared = await declarePhoto(bytes);
+    expect(declared.status).toBe(201);
+    const ticket = (await declared.json()) as {
+      id: string;
+      kind: string;
+      status: string;
+      upload: PresignedUpload;
+    };
+    expect(ticket).toMatchObject({
+      kind: 'inspection_photo',
+      status: 'pending_upload',
+      issuedOn: '2026-11-28',
+    });
+    if (sent === bytes) expect(await postThroughForm(ticket.upload, sent, 'file')).toBeLessThan(300);
+    else await api.storeObject(ticket.upload.fields.key ?? '', sent, 'image/jpeg');
+    return ticket.id;
+  }
+  const [first, second] = applicable as [string, string];
+
+  it('takes photos uploaded like evidence and verified on the server, and keeps a note and photos per finding', async () => {
+    const photo = await uploadedPhoto(sampleJpeg());
+    const confirmed = await confirmPhoto(photo);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ id: photo, status: 'verified' });
+    const response = await record({
+      conductedOn: '2026-11-27',
+      templateId: 'osh-self-inspection',
+      templateVersion: 1,
+      findings: { [first]: 'non_compliant', [second]: 'compliant' },
+      observations: {
+        [first]: { note: '  Lan can tầng 2 bị gãy.  ', photoIds: [photo] },
+        [second]: { note: '' },
+      },
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { id: string; observations: unknown };
+    // Trimmed; an observation with nothing in it is not kept.
+    expect(body.observations).toEqual({ [first]: { note: 'Lan can tầng 2 bị gãy.', photoIds: [photo] } });
+    expect((await inspections()).find((i) => i.id === body.id)?.observations).toEqual(body.observations);
+    // Whoever reads the firm's inspections can open the photo, through the evidence download.
+    const link = await api.call('GET', `/v1/enterprises/ent-a/evidence/${photo}/download`, {
+      as: callers.enterpriseA,
+    });
+    expect(link.status).toBe(200);
+    const { url } = (await link.json()) as { url: string };
+    expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(sampleJpeg());
+  });
+
+  it('refuses with 400, writing nothing, a note on an item without a finding or a photo that is not a verified photo of the firm', async () => {
+    const pending = (await (await declarePhoto(samplePng(), { contentType: 'image/png' })).json()) as {
+      id: string;
+    };
+    const tampered = await uploadedPhoto(sampleJpeg(), samplePng());
+    expect((await confirmPhoto(tampered)).status).toBe(422);
+    const firmsOwn = await putEvidenceRecord(api.db, {
+      enterpriseId: 'ent-a',
+      id: 'ev-firm-plan',
+      kind: 'osh_plan',
+      issuedOn: '2026-01-02',
+    });
+    const before = (await inspections()).length;
+    const base = {
+      conductedOn: '2026-11-27',
+      templateId: 'osh-self-inspection',
+      templateVersion: 1,
+      findings: { [first]: 'partial' },
+    };
+    for (const [observations, path] of [
+      [{ [second]: { note: 'không có phát hiện' } }, `observations.${second}`],
+      [{ [first]: { photoIds: ['ph-nowhere'] } }, `observations.${first}.photoIds.0`],
+      [{ [first]: { photoIds: [pending.id] } }, `observations.${first}.photoIds.0`],
+      [{ [first]: { photoIds: [tampered] } }, `observations.${first}.photoIds.0`],
+      [{ [first]: { photoIds: [firmsOwn.id] } }, `observations.${first}.photoIds.0`],
+      [{ [first]: { photoIds: ['ph-a', 'ph-a'] } }, `observations.${first}.photoIds`],
+      [{ [first]: { note: 'x', seen: true } }, `observations.${first}.seen`],
+    ] as const) {
+      const response = await record({ ...base, observations });
+      expect(response.status, JSON.stringify(observations)).toBe(400);
+      const problem = (await response.json()) as { errors: Array<{ path: string }> };
+      expect(problem.errors.map((e) => e.path)).toContain(path);
+    }
+    expect(await inspections()).toHaveLength(before);
+  });
+
+  it('takes only JPEG or PNG up to 20 MB, taken by today, from an inspector or the authority', async () => {
+    expect((await declarePhoto(samplePdf(), { contentType: 'application/pdf' })).status).toBe(415);
+    expect((await declarePhoto(sampleJpeg(), { size: 21 * 1024 * 1024 })).status).toBe(413);
+    expect((await declarePhoto(sampleJpeg(), { takenOn: '2026-11-29' })).status).toBe(400);
+    expect((await declarePhoto(sampleJpeg(), { kind: 'other' })).status).toBe(400);
+    expect((await declarePhoto(sampleJpeg(), {}, callers.enterpriseA)).status).toBe(403);
+    // A firm cannot pass its own file off as the inspector's photo, nor confirm its evidence through this route.
+    const firmDeclares = await api.call('POST', '/v1/enterprises/ent-a/evidence', {
+      as: callers.enterpriseA,
+      body: {
+        kind: 'inspection_photo',
+        fileName: 'a.jpg',
+        contentType: 'image/jpeg',
+        size: 10,
+        sha256: 'c'.repeat(64),
+        issuedOn: '2026-11-01',
+      },
+    });
+    expect(firmDeclares.status).toBe(400);
+    expect((await confirmPhoto('ev-firm-plan')).status).toBe(404);
   });
 });

@@ -1,11 +1,20 @@
-import { getSelfChecks, type Inspection, listInspections, type SelfCheckItems } from '@antoan/db';
+import {
+  getEvidence,
+  getSelfChecks,
+  type Inspection,
+  listInspections,
+  type SelfCheckItems,
+} from '@antoan/db';
 import { compareWithSelfCheck, credibilityGap } from '@antoan/domain';
-import { createInspectionSchema, listQuerySchema } from '@antoan/schemas';
+import { createInspectionSchema, listQuerySchema, requestInspectionPhotoSchema } from '@antoan/schemas';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppEnv } from '../deps';
+import { notFound } from '../errors';
+import { confirmEvidence } from '../evidence-confirmation';
 import { idempotent } from '../idempotency';
+import { declareInspectionPhoto } from '../use-cases/declare-inspection-photo';
 import { recordInspection } from '../use-cases/record-inspection';
 import { unwrap } from '../use-cases/result';
 
@@ -33,11 +42,57 @@ const view = (inspection: Inspection, selfChecks: ReadonlyMap<string, SelfCheckI
 /**
  * Inspections: recorded by an inspector or the authority, scored by the self-assessment's scoring over the
  * items observed, compared with the firm's self-score for the same period; read by everyone whose scope covers
- * the firm.
+ * the firm. The photos behind findings are uploaded first, like evidence (declare, presigned POST, confirm).
  */
 export const inspectionRoutes = () =>
   new Hono<AppEnv>()
     .use('/v1/enterprises/:eid/inspections', authenticate())
+    .use('/v1/enterprises/:eid/inspection-photos', authenticate())
+    .use('/v1/enterprises/:eid/inspection-photos/*', authenticate())
+    .post(
+      '/v1/enterprises/:eid/inspection-photos',
+      allow('inspector', 'authority'),
+      jsonContent,
+      idempotent(),
+      valid('json', requestInspectionPhotoSchema),
+      async (c) => {
+        const { deps, principal } = c.var;
+        const enterprise = await loadEnterprise(c, c.req.param('eid'));
+        const ticket = unwrap(
+          await declareInspectionPhoto(deps, {
+            enterprise,
+            request: c.req.valid('json'),
+            actor: principal.sub,
+          }),
+        );
+        return c.json(ticket, 201);
+      },
+    )
+    .post(
+      '/v1/enterprises/:eid/inspection-photos/:vid/confirm',
+      allow('inspector', 'authority'),
+      async (c) => {
+        const { deps, principal } = c.var;
+        const enterprise = await loadEnterprise(c, c.req.param('eid'));
+        const photo = await getEvidence(deps.db, enterprise.id, c.req.param('vid'));
+        if (photo?.kind !== 'inspection_photo') throw notFound('inspection photo');
+        const { objectKey: _key, ...settled } = await confirmEvidence(deps, photo, principal.sub);
+        if (settled.status === 'rejected')
+          return c.json(
+            {
+              id: settled.id,
+              status: 'rejected',
+              reason: settled.reason,
+              message: {
+                vi: `Ảnh tải lên không khớp với thông tin đã khai (${settled.reason}); ảnh đã bị cách ly, hãy chụp hoặc tải lên lại.`,
+                en: `The uploaded photo does not match what was declared (${settled.reason}); it was quarantined. Take or upload it again.`,
+              },
+            },
+            422,
+          );
+        return c.json({ ...settled, status: 'verified' });
+      },
+    )
     .post(
       '/v1/enterprises/:eid/inspections',
       allow('inspector', 'authority'),

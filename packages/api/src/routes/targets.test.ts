@@ -166,6 +166,52 @@ describe('the inspector’s target list', () => {
     expect(list?.itemsRead).toBeLessThanOrEqual(12);
   });
 
+  it('pages through every firm in scope once: the week’s list first, then the ranking continued', async () => {
+    const all = await targets('?limit=50');
+    const seen: Target[][] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await api.call(
+        'GET',
+        `/v1/targets?limit=5${cursor === null ? '' : `&cursor=${cursor}`}`,
+        { as: callers.inspector },
+      );
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { items: Target[]; nextCursor: string | null };
+      seen.push(page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null && seen.length < 10);
+    const ids = seen.flat().map((t) => t.enterpriseId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(all.map((t) => t.enterpriseId).sort());
+    expect(seen.map((page) => page.length)).toEqual([5, 5, 3]);
+    // The first page holds the week's random pick (5 × 10 %); later pages are the ranking, highest first, below the first
+    // page's ranked part.
+    expect(seen[0]?.filter((t) => t.sampled)).toHaveLength(1);
+    const later = seen.slice(1).flat();
+    expect(later.every((t) => !t.sampled)).toBe(true);
+    expect(later.map((t) => t.priority)).toEqual([...later.map((t) => t.priority)].sort((a, b) => b - a));
+    // Firms that must be listed (a fatal accident this year) come first whatever their priority.
+    const lowestRanked = Math.min(
+      ...(seen[0] ?? [])
+        .filter((t) => !t.sampled && !codes(t).includes('fatal_accident'))
+        .map((t) => t.priority),
+    );
+    expect(Math.max(...later.map((t) => t.priority))).toBeLessThanOrEqual(lowestRanked);
+  });
+
+  it('refuses a cursor of another list or a forged one, with 400', async () => {
+    const first = await api.call('GET', '/v1/targets?limit=4', { as: callers.inspector });
+    const { nextCursor } = (await first.json()) as { nextCursor: string };
+    const elsewhere = await api.call('GET', `/v1/targets?limit=4&zoneId=zone-a&cursor=${nextCursor}`, {
+      as: callers.inspector,
+    });
+    expect(elsewhere.status).toBe(400);
+    const forged = `${nextCursor.slice(0, -2)}${nextCursor.endsWith('AA') ? 'BB' : 'AA'}`;
+    const tampered = await api.call('GET', `/v1/targets?limit=4&cursor=${forged}`, { as: callers.inspector });
+    expect(tampered.status).toBe(400);
+  });
+
   it('403 for enterprises and zone managers, 404 for an unknown zone, 400 for a bad query', async () => {
     for (const as of [callers.enterpriseA, callers.managerA]) {
       expect((await api.call('GET', '/v1/targets', { as })).status).toBe(403);

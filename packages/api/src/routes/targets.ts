@@ -9,7 +9,8 @@ import { unwrap } from '../use-cases/result';
 
 /**
  * The inspector's ranked list of firms to visit, city-wide or for one zone, optionally for one sector: read from
- * the priority index, each entry with its reasons; a share of it drawn at random each ISO week.
+ * the priority index, each entry with its reasons; a share of the first page drawn at random each ISO week, and
+ * later pages (`cursor`) continuing down the index.
  */
 export const targetRoutes = (policy: TargetingPolicy = DEFAULT_TARGETING_POLICY) =>
   new Hono<AppEnv>()

@@ -6,7 +6,7 @@ import {
   getCertificateHolder,
   getProvider,
 } from '@antoan/db';
-import { evidenceDoubts, expiryOf, type WorkerCategory } from '@antoan/domain';
+import { type EvidenceKind, evidenceDoubts, expiryOf, type WorkerCategory } from '@antoan/domain';
 import type { RequestEvidenceUploadInput } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
 
@@ -35,7 +35,8 @@ export async function declareEvidence(
   input: {
     id: string;
     enterprise: Enterprise;
-    declared: RequestEvidenceUploadInput;
+    /** What the firm declared, or an inspector's photo (a kind a firm cannot declare). */
+    declared: Omit<RequestEvidenceUploadInput, 'kind'> & { kind: EvidenceKind };
     objectKey: string;
     actor: string;
   },

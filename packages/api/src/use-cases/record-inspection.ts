@@ -1,9 +1,9 @@
-import { createInspection, type Enterprise, type Inspection } from '@antoan/db';
+import { createInspection, type DbContext, type Enterprise, getEvidence, type Inspection } from '@antoan/db';
 import { findingErrors, gapsOf, inspectionPeriod, scoreInspection, vietnamDate } from '@antoan/domain';
-import type { CreateInspectionInput } from '@antoan/schemas';
+import { type CreateInspectionInput, MAX_PHOTOS_PER_INSPECTION } from '@antoan/schemas';
 import { findTemplate } from '@antoan/templates';
 import type { AppDeps } from '../deps';
-import { invalid } from '../errors';
+import { type FieldError, invalid } from '../errors';
 import { refreshAfterWrite } from '../targeting';
 import { drainAfterCommit, planGapActions } from './gap-actions';
 import { failure, type Result, success } from './result';
@@ -49,6 +49,8 @@ export async function recordInspection(
       ),
     );
   }
+  const observationErrors = await observationErrorsOf(deps.db, enterprise.id, request);
+  if (observationErrors.length > 0) return failure(invalid(observationErrors));
   const at = deps.now().toISOString();
   const score = scoreInspection({
     template,
@@ -66,6 +68,7 @@ export async function recordInspection(
     templateVersion: template.version,
     findings: request.findings,
     ...(request.notes === undefined || request.notes === '' ? {} : { notes: request.notes }),
+    ...(request.observations === undefined ? {} : { observations: observationsOf(request.observations) }),
     score,
     inspectedBy: input.actor,
     createdAt: at,
@@ -86,4 +89,60 @@ export async function recordInspection(
   await drainAfterCommit(deps.db, planned);
   await refreshAfterWrite(deps.db, enterprise.id, today);
   return success({ inspection, actions });
+}
+
+/** The observations as stored: empty notes and empty photo lists left out, and an observation left with neither. */
+function observationsOf(
+  observations: NonNullable<CreateInspectionInput['observations']>,
+): NonNullable<Inspection['observations']> {
+  const stored: NonNullable<Inspection['observations']> = {};
+  for (const [itemId, { note, photoIds }] of Object.entries(observations)) {
+    const kept = {
+      ...(note === undefined || note === '' ? {} : { note }),
+      ...(photoIds === undefined || photoIds.length === 0 ? {} : { photoIds }),
+    };
+    if (Object.keys(kept).length > 0) stored[itemId] = kept;
+  }
+  return stored;
+}
+
+/**
+ * What is wrong with the observations: one about an item without a finding, more photos than an inspection takes,
+ * or a photo that is not a verified inspection photo of this firm (unknown, another firm's, still uploading,
+ * rejected, or a document of another kind).
+ */
+async function observationErrorsOf(
+  db: DbContext,
+  enterpriseId: string,
+  request: CreateInspectionInput,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const observations = Object.entries(request.observations ?? {});
+  for (const [itemId] of observations) {
+    if (!Object.hasOwn(request.findings, itemId))
+      errors.push({ path: `observations.${itemId}`, message: `no finding for item ${itemId}` });
+  }
+  const photos = observations.flatMap(([itemId, { photoIds = [] }]) =>
+    photoIds.map((photoId, index) => ({ itemId, photoId, index })),
+  );
+  if (photos.length > MAX_PHOTOS_PER_INSPECTION) {
+    errors.push({
+      path: 'observations',
+      message: `at most ${MAX_PHOTOS_PER_INSPECTION} photos per inspection (${photos.length} given)`,
+    });
+    return errors;
+  }
+  const found = await Promise.all(photos.map(({ photoId }) => getEvidence(db, enterpriseId, photoId)));
+  photos.forEach(({ itemId, photoId, index }, at) => {
+    const photo = found[at];
+    const path = `observations.${itemId}.photoIds.${index}`;
+    if (photo?.kind !== 'inspection_photo')
+      errors.push({ path, message: `no inspection photo ${photoId} of this enterprise` });
+    else if (photo.status !== 'verified')
+      errors.push({
+        path,
+        message: `photo ${photoId} is ${photo.status === 'rejected' ? 'rejected' : 'not confirmed yet'}; only a verified photo backs a finding`,
+      });
+  });
+  return errors;
 }
