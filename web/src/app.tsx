@@ -6,6 +6,7 @@ import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from 
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
 import { AssessmentPage } from './screens/assessment';
+import { CityPage } from './screens/city';
 import { EnterprisePage } from './screens/enterprise';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
@@ -164,6 +165,7 @@ function Header() {
         </Link>
         <nav className="topnav" aria-label={t('home')}>
           {session && session.user.role !== 'enterprise' && <Link to="/zones">{t('zones')}</Link>}
+          {session?.user.role === 'authority' && <Link to="/city">{t('zvCityNav')}</Link>}
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
           )}
@@ -221,6 +223,7 @@ function Screen() {
   const zone = matchPath('/zones/:zid', path);
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
+  if (matchPath('/city', path) && ['authority', 'inspector'].includes(session.user.role)) return <CityPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
   if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
     return <UsersPage />;

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
+import { zoneLabels } from './labels/zone';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -191,6 +192,7 @@ export const labels = {
   ...trustLabels,
   ...signInLabels,
   ...userLabels,
+  ...zoneLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */
