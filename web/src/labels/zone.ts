@@ -3,6 +3,7 @@ import type { LocalizedText } from '@antoan/domain';
 /** Labels of the zone view (both schedules, search, trends) and the city overview. */
 export const zoneLabels = {
   zvAnnualReports: { vi: 'Báo cáo năm đã đủ', en: 'Annual reports complete' },
+  zvFirms: { vi: 'Doanh nghiệp', en: 'Enterprises' },
   zvZoneNow: { vi: 'Hiện tại — mọi doanh nghiệp', en: 'Now — every firm' },
   zvShowPeriod: { vi: 'Kỳ hiển thị', en: 'Period shown' },
   zvZoneFirms: { vi: 'Doanh nghiệp của khu', en: "The zone's firms" },

@@ -131,7 +131,7 @@ function Overview(props: {
         </ul>
       </Card>
       <Card title={t('zvWeakestZones')}>
-        <div className="grid-2 zv-weakest">
+        <div className="zv-grid zv-weakest">
           <div>
             <h3>{t('zvLowestAverage')}</h3>
             {weakList(data.weakest.byAverageScore, (zone) => props.score(zone.averageScore), 'weakest-score')}
@@ -170,7 +170,7 @@ function Overview(props: {
           <thead>
             <tr>
               <th scope="col">{t('zvZone')}</th>
-              <th scope="col">{t('enterprisesInZone')}</th>
+              <th scope="col">{t('zvFirms')}</th>
               <th scope="col">{t('zvSubmissionRate')}</th>
               <th scope="col">{t('averageScore')}</th>
               <th scope="col">{t('statusOverdue')}</th>
@@ -187,7 +187,7 @@ function Overview(props: {
                     {zone.code} — {zone.name}
                   </Link>
                 </th>
-                <td data-label={t('enterprisesInZone')}>{zone.enterprises}</td>
+                <td data-label={t('zvFirms')}>{zone.enterprises}</td>
                 <td data-label={t('zvSubmissionRate')}>
                   {props.rate(zone.submissionRate)}
                   <span className="zv-sub">

@@ -232,7 +232,7 @@ function Dashboard(props: { zid: string; period: string }) {
           </div>
         )}
       </Card>
-      <div className="grid-2">
+      <div className="zv-grid">
         <Card title={`${t('rating')} (${figures.submitted} ${t('submitted').toLowerCase()})`}>
           <ul className="bars" data-testid="rating-bars">
             {RATINGS.map((rating) => {
@@ -287,7 +287,7 @@ function Trends(props: { zid: string }) {
       {trends.error !== undefined && <ErrorBox error={trends.error} onRetry={trends.reload} />}
       {!trends.data && trends.error === undefined && <Loading />}
       {trends.data && (
-        <div className="grid-2" data-testid="trends">
+        <div className="zv-grid" data-testid="trends">
           <TrendChart title={t('zvTrendHalfYears')} points={trends.data.halfYears} testId="trend-half" />
           <TrendChart title={t('zvTrendYears')} points={trends.data.years} testId="trend-year" />
         </div>
@@ -627,7 +627,9 @@ function ZoneFirms(props: { zid: string; period: string }) {
                 <td data-label={t('enterprise')} className="zv-name">
                   <Link to={`/enterprises/${encodeURIComponent(firm.enterpriseId)}`}>{firm.name}</Link>
                 </td>
-                <td data-label={t('taxCode')}>{firm.taxCode}</td>
+                <td data-label={t('taxCode')} className="zv-nowrap">
+                  {firm.taxCode}
+                </td>
                 <td data-label={t('sector')}>
                   <span>{firm.sectorCode}</span>
                   {section && <span className="zv-sub">{l(section)}</span>}
@@ -639,15 +641,17 @@ function ZoneFirms(props: { zid: string; period: string }) {
                 <td data-label={t('status')}>
                   <Badge tone={status.tone}>{t(status.label)}</Badge>
                 </td>
-                <td data-label={t('score')}>
+                <td data-label={t('score')} className="zv-nowrap">
                   {firm.score === null ? (
                     <span className="muted">{unknown}</span>
                   ) : (
                     formatScore(firm.score, lang)
                   )}
                 </td>
-                <td data-label={t('rating')}>{firm.rating ?? <span className="muted">{unknown}</span>}</td>
-                <td data-label={t('submittedAt')}>
+                <td data-label={t('rating')} className="zv-nowrap">
+                  {firm.rating ?? <span className="muted">{unknown}</span>}
+                </td>
+                <td data-label={t('submittedAt')} className="zv-nowrap">
                   {firm.submittedAt ? dayText(firm.submittedAt, lang) : <span className="muted">—</span>}
                 </td>
               </tr>
