@@ -15,6 +15,8 @@ async function checkEverywhere(page: Page, name: string, ready: () => Promise<un
     for (const size of [PHONE, DESKTOP]) {
       await page.setViewportSize(size);
       await ready();
+      // Charts follow their container's new width on the next animation frames.
+      await page.waitForTimeout(300);
       await expectScreenOk(page, `${name} ${lang} ${size.width}`);
       if (shots && lang === 'vi') await screenshot(page, `${shots}-${size.width}`);
     }
@@ -76,8 +78,8 @@ describe('zone view and city overview', () => {
       if (!firm) throw new Error(`no ${schedule} firm in the demo zone`);
       await page.getByTestId('firm-search').fill(firm.taxCode);
       await page.getByTestId('firm-search-submit').click();
-      await expect.poll(() => rows.count()).toBe(1);
-      expect(await rows.first().getAttribute('data-testid')).toBe(`firm-${firm.enterpriseId}`);
+      await expect.poll(() => rows.first().getAttribute('data-testid')).toBe(`firm-${firm.enterpriseId}`);
+      expect(await rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain(firm.name);
     }
     await page.getByTestId('firm-search').fill('');
@@ -98,8 +100,8 @@ describe('zone view and city overview', () => {
     await page.getByTestId('filter-status').selectOption('');
 
     // Trends: a chart per schedule, with its figures as a table.
-    await page.locator('[data-testid="trend-half"] svg.recharts-surface').waitFor();
-    await page.locator('[data-testid="trend-year"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="trend-half"] svg.recharts-surface').first().waitFor();
+    await page.locator('[data-testid="trend-year"] svg.recharts-surface').first().waitFor();
     expect(await page.locator('[data-testid="trend-year"] tbody tr').count()).toBeGreaterThan(0);
 
     await checkEverywhere(
