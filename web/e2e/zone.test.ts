@@ -51,13 +51,20 @@ describe('zone view and city overview', () => {
     expect(roster.items.some((firm) => firm.schedule === 'year')).toBe(true);
   });
 
-  it('a zone manager sees the whole zone, finds a firm by tax code, filters, sorts, pages, and sees the trends', async () => {
-    const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-    const errors = collectPageErrors(page);
+  let page: Page;
+  let errors: string[];
+
+  it('a zone manager’s zone list passes the screen checks', { timeout: 240_000 }, async () => {
+    page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    errors = collectPageErrors(page);
     await signIn(page, webUrl, 'zm-tranoc');
     await page.getByTestId('zones').waitFor();
     await checkEverywhere(page, 'zone list', () => page.getByTestId('zones').waitFor());
+  });
 
+  it('a zone manager sees the whole zone, finds a firm by tax code, filters, sorts, pages, and sees the trends', {
+    timeout: 240_000,
+  }, async () => {
     await page.goto(`${webUrl}/zones/${ZONE}`);
     const tile = (key: string) => page.getByTestId(`tile-${key}`).locator('.tile-value');
     // The whole zone, not one schedule's share of it.
@@ -103,7 +110,9 @@ describe('zone view and city overview', () => {
     await page.locator('[data-testid="trend-half"] svg.recharts-surface').first().waitFor();
     await page.locator('[data-testid="trend-year"] svg.recharts-surface').first().waitFor();
     expect(await page.locator('[data-testid="trend-year"] tbody tr').count()).toBeGreaterThan(0);
+  });
 
+  it('the zone view passes the screen checks', { timeout: 240_000 }, async () => {
     await checkEverywhere(
       page,
       'zone view',
@@ -114,9 +123,11 @@ describe('zone view and city overview', () => {
     await page.close();
   });
 
-  it('the authority’s city overview lists every zone, the weakest ones and the links to the reports', async () => {
-    const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-    const errors = collectPageErrors(page);
+  it('the authority’s city overview lists every zone, the weakest ones and the links to the reports', {
+    timeout: 240_000,
+  }, async () => {
+    page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    errors = collectPageErrors(page);
     await signIn(page, webUrl, 'authority-demo');
     await page.getByRole('link', { name: 'Thành phố' }).click();
     const zoneRows = page.locator('[data-testid="city-zones"] tbody tr');
@@ -125,6 +136,10 @@ describe('zone view and city overview', () => {
     expect(await page.getByTestId('city-report-link').getAttribute('href')).toBe('/reports/city');
     expect(await page.locator(`a[href="/zones/${ZONE}/report"]`).count()).toBe(1);
     await page.getByTestId('weakest-rate').locator('li').first().waitFor();
+  });
+
+  it('the city overview passes the screen checks', { timeout: 240_000 }, async () => {
+    const zoneRows = page.locator('[data-testid="city-zones"] tbody tr');
     await checkEverywhere(page, 'city overview', () => zoneRows.first().waitFor(), 'authority-city');
     expect(errors).toEqual([]);
     await page.close();

@@ -48,11 +48,11 @@ function Overview(props: {
   const { data } = props;
   const byId = new Map(data.zones.map((zone) => [zone.zoneId, zone]));
   const totals = data.totals;
-  const periods = `${l(periodText(data.periods.half))} (${t('zvScheduleHalfShort').toLowerCase()}), ${l(periodText(data.periods.year))}`;
+  const periods = `${l(periodText(data.periods.half))}: ${t('zvScheduleHalf')}; ${l(periodText(data.periods.year))}: ${t('zvScheduleYear').toLowerCase()}`;
   const tiles = [
     {
       key: 'enterprises',
-      label: t('enterprisesInZone'),
+      label: t('zvFirms'),
       value: String(totals.enterprises),
       explain: periods,
     },
