@@ -3,8 +3,11 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { apiClient } from './api';
 import { type Auth, CALLBACK_PATH, createAuth, loadAuthConfig, sessionOf } from './auth';
 import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from './i18n';
+import { reportsPath } from './reports';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
+import { AnnualReportPage } from './screens/annual-report';
+import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
 import { CityPage } from './screens/city';
 import { EnterprisePage } from './screens/enterprise';
@@ -172,6 +175,7 @@ function Header() {
           {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
             <Link to="/users">{t('users')}</Link>
           )}
+          {reportsPath(session) && <Link to={reportsPath(session) ?? '/'}>{t('reportsNav')}</Link>}
         </nav>
         <div className="topbar-right">
           <button
@@ -216,6 +220,11 @@ function Screen() {
     if (path === '/') navigate(homePath(session), { replace: true });
   }, [path, session]);
   if (path === '/') return null;
+  const annual = matchPath('/enterprises/:eid/annual-report', path);
+  if (annual?.eid) return <AnnualReportPage eid={annual.eid} />;
+  const zoneReport = matchPath('/zones/:zid/report', path);
+  if (zoneReport?.zid) return <AreaReportPage zid={zoneReport.zid} />;
+  if (matchPath('/reports/city', path)) return <AreaReportPage />;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
   const enterprise = matchPath('/enterprises/:eid', path);

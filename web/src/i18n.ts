@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { reportLabels } from './labels/reports';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
@@ -192,6 +193,7 @@ export const labels = {
   ...trustLabels,
   ...signInLabels,
   ...userLabels,
+  ...reportLabels,
   ...zoneLabels,
 } satisfies Record<string, LocalizedText>;
 

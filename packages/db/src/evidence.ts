@@ -218,6 +218,11 @@ export async function settleEvidence(
     outcome: { status: 'verified'; objectKey: string } | { status: 'rejected'; reason: string };
     /** Where verified evidence joins its zone's review queue: proof behind a critical item comes first. */
     reviewPriority?: 'critical' | 'other';
+    /**
+     * Whether the firm's annual report for the evidence's year is complete with this evidence verified; when
+     * given, the firm's year item and its zone's `reportsComplete` are marked in the same transaction.
+     */
+    reportComplete?: boolean;
     actor: string;
     at: string;
   },
@@ -244,7 +249,12 @@ export async function settleEvidence(
   const adds = verified ? coverageAdds(evidence) : {};
   const addNames = Object.keys(adds);
   const year = evidence.issuedOn.slice(0, 4);
-  const reportFacts = verified ? firmYearChange(evidence) : undefined;
+  const counted = verified ? firmYearChange(evidence) : undefined;
+  const { reportComplete } = change;
+  const reportFacts: ((before: FirmYearFacts) => FirmYearFacts) | undefined =
+    verified && reportComplete !== undefined
+      ? (before) => ({ ...(counted ? counted(before) : before), reportComplete })
+      : counted;
   const write = (items: TransactItem[], onConditionFailed: () => DbError) =>
     reportFacts
       ? transactWithFirmYear(
