@@ -9,6 +9,7 @@ import { matchPath, navigate, useLocation } from './router';
 import { AnnualReportPage } from './screens/annual-report';
 import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
+import { CityPage } from './screens/city';
 import { EnterprisePage } from './screens/enterprise';
 import { EvidenceLibraryPage } from './screens/evidence';
 import { HISTORY_ROUTE, HistoryPage } from './screens/history';
@@ -224,6 +225,7 @@ function Header() {
             </>
           )}
           {session && session.user.role !== 'enterprise' && <Link to="/zones">{t('zones')}</Link>}
+          {session?.user.role === 'authority' && <Link to="/city">{t('zvCityNav')}</Link>}
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
           )}
@@ -291,6 +293,7 @@ function Screen() {
   const zone = matchPath('/zones/:zid', path);
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
+  if (matchPath('/city', path) && ['authority', 'inspector'].includes(session.user.role)) return <CityPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
   if (matchPath('/review', path) && session.user.role !== 'enterprise') return <ReviewQueuePage />;
   if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))

@@ -7,6 +7,7 @@ import { shellLabels } from './labels/shell';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
+import { zoneLabels } from './labels/zone';
 
 /** The app's languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -199,6 +200,7 @@ export const labels = {
   ...shellLabels,
   ...inspectorLabels,
   ...reportLabels,
+  ...zoneLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */

@@ -19,4 +19,5 @@ export * from './providers';
 export * from './table';
 export * from './targets';
 export type { TransactItem } from './transact';
+export * from './zone-roster';
 export * from './zones';

@@ -15,3 +15,4 @@ export * from './sectors';
 export * from './target-facts';
 export * from './targeting';
 export * from './template';
+export * from './zone-overview';

@@ -26,6 +26,14 @@ describe('demo data', () => {
     expect(enterprises.some((e) => e.headcount < 50)).toBe(true);
   });
 
+  it('has a zone of at least 30 firms on both schedules, managed by a demo zone manager (the zone view)', () => {
+    const tn1 = enterprises.filter((e) => e.zoneId === 'zone-tn1');
+    expect(tn1.length).toBeGreaterThanOrEqual(30);
+    expect(tn1.filter((e) => e.highRisk).length).toBeGreaterThan(0);
+    expect(tn1.filter((e) => !e.highRisk).length).toBeGreaterThan(0);
+    expect(demoUsers(enterprises).find((u) => u.sub === 'zm-tranoc')?.zoneIds).toContain('zone-tn1');
+  });
+
   it('is the same on every machine', () => {
     expect(demoEnterprises()).toEqual(enterprises);
   });

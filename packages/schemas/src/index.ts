@@ -14,3 +14,4 @@ export * from './template';
 export * from './trust';
 export * from './user';
 export * from './zone';
+export * from './zone-overview';

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { answerSchema } from './assessment';
 import { templateSchema, templateSummarySchema } from './template';
 import { zoneSchema } from './zone';
+import { scheduleFiguresSchema } from './zone-overview';
 
 /**
  * What every route answers, as Valibot schemas: the one source of the OpenAPI document (`packages/api/src/contract.ts`)
@@ -383,7 +384,12 @@ export const zoneDashboardSchema = v.strictObject({
     victims: whole(),
     fatalities: whole(),
   }),
-  covers: v.strictObject({ group: v.picklist(['highRisk', 'regular']), text: localizedSchema }),
+  /** `all`: no period was asked for, and the figures cover both schedules (`schedules` says how). */
+  covers: v.strictObject({ group: v.picklist(['highRisk', 'regular', 'all']), text: localizedSchema }),
+  /** Submitted ÷ firms that owe, in percent; null when no firm owes (whole-zone dashboard only). */
+  submissionRate: v.exactOptional(v.nullable(v.number())),
+  /** Whole-zone dashboard only: each schedule's period and figures. */
+  schedules: v.exactOptional(v.array(scheduleFiguresSchema)),
   /** The zone's pending corrective actions now, and those of them past due (counters). */
   actions: v.strictObject({ open: whole(), overdue: whole() }),
   /** Firms whose Appendix II report for the period's year was complete when its form was last saved. */

@@ -5,11 +5,13 @@ import { useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 import { Card, ErrorBox, Link, Loading } from '../ui';
+import { usePageTitle } from './zone';
 
 /** The zones the person oversees (a manager's own; every zone for inspectors and the authority). */
 export function ZonesPage() {
   const { t } = useI18n();
   const { api } = useSignedIn();
+  usePageTitle(t('zones'));
   const first = useResource('/zones', () => api.get<Page<Zone>>('/zones'));
   const [more, setMore] = useState<Zone[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);

@@ -178,13 +178,16 @@ describe('zone dashboard', () => {
     expect((await api.call('GET', '/v1/zones/zone-a/dashboard?period=2026')).status).toBe(401);
   });
 
-  it.each(['', '?period=2026-Q1', '?period=26', '?period=2026&zone=x'])('400 for %s', async (query) => {
-    const response = await dashboard('zone-a', query);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      errors: expect.arrayContaining([expect.objectContaining({ path: expect.any(String) })]),
-    });
-  });
+  it.each(['?period=', '?period=2026-Q1', '?period=26', '?period=2026&zone=x', '?zone=x'])(
+    '400 for %s',
+    async (query) => {
+      const response = await dashboard('zone-a', query);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        errors: expect.arrayContaining([expect.objectContaining({ path: expect.any(String) })]),
+      });
+    },
+  );
 });
 
 describe('zone firm list', () => {
@@ -244,5 +247,251 @@ describe('zone firm list', () => {
     expect(
       (await api.call('GET', '/v1/zones/zone-a/enterprises?period=2026', { as: callers.enterpriseA })).status,
     ).toBe(403);
+  });
+});
+
+describe('whole-zone dashboard (no period)', () => {
+  it('counts every firm of the zone once, each for the period it owes now, with both schedules beside', async () => {
+    const response = await dashboard('zone-a', '');
+    expect(response.status).toBe(200);
+    const submitted = ['r01', 'r02', 'r04', 'h01'].map((key) => scores[key] as SubmittedScore);
+    expect(await response.json()).toMatchObject({
+      zoneId: 'zone-a',
+      period: '2026',
+      // 6 regular firms owe 2026, 2 high-risk firms owe 2026-H2: the whole zone of 8, not one schedule's part.
+      enterprises: 8,
+      submitted: 4,
+      draft: 1,
+      notStarted: 3,
+      overdue: 3,
+      submissionRate: 50,
+      averageScore: Math.round(submitted.reduce((sum, s) => sum + s.total * 10, 0) / 4) / 10,
+      covers: { group: 'all' },
+      schedules: [
+        { period: '2026-H2', group: 'highRisk', enterprises: 2, submitted: 1, submissionRate: 50 },
+        { period: '2026', group: 'regular', enterprises: 6, submitted: 3, submissionRate: 50 },
+      ],
+      fatalAccidents: 2,
+      annualReports: { year: '2026', firms: 8 },
+    });
+  });
+
+  it('404 outside the manager’s zones, 403 for an enterprise', async () => {
+    expect((await dashboard('zone-a', '', callers.managerB)).status).toBe(404);
+    expect((await dashboard('zone-a', '', callers.enterpriseA)).status).toBe(403);
+  });
+});
+
+describe('zone firms on both schedules (/firms)', () => {
+  type Row = { enterpriseId: string; period: string; status: string; schedule: string; taxCode: string };
+  type RosterPage = { items: Row[]; nextCursor: string | null; total: number; periods: unknown[] };
+  const firms = async (query: string, as: TokenRequest = callers.managerA) => {
+    const response = await api.call('GET', `/v1/zones/zone-a/firms${query}`, { as });
+    expect(response.status).toBe(200);
+    return (await response.json()) as RosterPage;
+  };
+  const everyPage = async (query: string, limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: RosterPage = await firms(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.items.map((item) => item.enterpriseId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  it('lists all the zone’s firms, each with its own current period and status', async () => {
+    const page = await firms('?limit=50');
+    expect(page.total).toBe(8);
+    expect(page.periods).toEqual([
+      { period: '2026-H2', group: 'highRisk' },
+      { period: '2026', group: 'regular' },
+    ]);
+    const byId = Object.fromEntries(
+      page.items.map((item) => [item.enterpriseId, [item.schedule, item.period, item.status]]),
+    );
+    expect(byId).toEqual({
+      r01: ['year', '2026', 'submitted'],
+      r02: ['year', '2026', 'submitted'],
+      r03: ['year', '2026', 'not_started'],
+      [ids.r04 as string]: ['year', '2026', 'submitted'],
+      [ids.r05 as string]: ['year', '2026', 'draft'],
+      [ids.r06 as string]: ['year', '2026', 'not_started'],
+      [ids.h01 as string]: ['half', '2026-H2', 'submitted'],
+      [ids.h02 as string]: ['half', '2026-H2', 'not_started'],
+    });
+  });
+
+  it('finds a firm by tax code or by its name without accents', async () => {
+    expect((await firms('?q=1800000113')).items.map((item) => item.enterpriseId)).toEqual([ids.h01]);
+    expect((await firms('?q=thep%20me%20kong')).items.map((item) => item.enterpriseId)).toEqual([ids.h02]);
+    expect((await firms('?q=zone%20b')).total).toBe(0);
+  });
+
+  it('filters by status, rating, sector and schedule', async () => {
+    expect((await firms('?status=submitted')).total).toBe(4);
+    expect((await firms('?status=draft')).items.map((item) => item.enterpriseId)).toEqual([ids.r05]);
+    const rating = scores.h01?.rating as string;
+    const rated = ['r01', 'r02', 'r04', 'h01'].filter((key) => scores[key]?.rating === rating);
+    expect((await firms(`?rating=${rating}`)).total).toBe(rated.length);
+    // C1010 (r01–r04) and C2410 (h02) are in section C.
+    expect((await firms('?sector=C')).total).toBe(5);
+    expect((await firms('?sector=C24')).items.map((item) => item.enterpriseId)).toEqual([ids.h02]);
+    expect((await firms('?schedule=half')).total).toBe(2);
+    expect((await firms('?schedule=year&status=not_started')).total).toBe(2);
+  });
+
+  it('sorts by every column both ways, unknown scores last, and pages through each order exactly once', async () => {
+    for (const sort of [
+      'name',
+      'taxCode',
+      'sector',
+      'schedule',
+      'status',
+      'score',
+      'rating',
+      'submittedAt',
+    ]) {
+      for (const order of ['asc', 'desc']) {
+        const whole = (await firms(`?sort=${sort}&order=${order}&limit=50`)).items.map(
+          (item) => item.enterpriseId,
+        );
+        expect(whole).toHaveLength(8);
+        expect(await everyPage(`?sort=${sort}&order=${order}`, 3)).toEqual(whole);
+      }
+    }
+    const byScore = (await firms('?sort=score&order=desc&limit=50')).items as Array<
+      Row & { score: number | null }
+    >;
+    const known = byScore.filter((item) => item.score !== null).map((item) => item.score as number);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(byScore.slice(4).every((item) => item.score === null)).toBe(true);
+    const byTax = (await firms('?sort=taxCode&limit=50')).items.map((item) => item.taxCode);
+    expect(byTax).toEqual([...byTax].sort());
+  });
+
+  it('lists the firms that owe a period when one is asked', async () => {
+    const page = await firms('?period=2026-H2');
+    expect(page.items.map((item) => item.enterpriseId).sort()).toEqual([ids.h01, ids.h02].sort());
+  });
+
+  it.each([
+    '?sort=score2',
+    '?order=up',
+    '?status=overdue',
+    '?rating=E',
+    '?sector=c10',
+    '?q=',
+    '?limit=0',
+    '?period=2026-Q1',
+    '?foo=1',
+    '?cursor=abc',
+  ])('400 problem+json for %s', async (query) => {
+    const response = await api.call('GET', `/v1/zones/zone-a/firms${query}`, { as: callers.managerA });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ errors: expect.arrayContaining([expect.anything()]) });
+  });
+
+  it('400 for a cursor of another sort; 404 for another zone or a missing one; 403 for an enterprise', async () => {
+    const page = await firms('?sort=name&limit=1');
+    const other = await api.call(
+      'GET',
+      `/v1/zones/zone-a/firms?sort=score&limit=1&cursor=${page.nextCursor}`,
+      {
+        as: callers.managerA,
+      },
+    );
+    expect(other.status).toBe(400);
+    expect((await api.call('GET', '/v1/zones/zone-a/firms', { as: callers.managerB })).status).toBe(404);
+    expect((await api.call('GET', '/v1/zones/zone-zz/firms', { as: callers.authority })).status).toBe(404);
+    expect((await api.call('GET', '/v1/zones/zone-a/firms', { as: callers.enterpriseA })).status).toBe(403);
+  });
+});
+
+describe('zone trends', () => {
+  const trends = (query: string, as: TokenRequest = callers.managerA) =>
+    api.call('GET', `/v1/zones/zone-a/trends${query}`, { as });
+
+  it('gives each half-year and year its submission rate and average score, unknown as null', async () => {
+    const response = await trends('?from=2025&to=2026');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      halfYears: Array<Record<string, unknown>>;
+      years: Array<Record<string, unknown>>;
+    };
+    expect(body.halfYears.map((point) => point.period)).toEqual(['2025-H1', '2025-H2', '2026-H1', '2026-H2']);
+    expect(body.halfYears[3]).toEqual({
+      period: '2026-H2',
+      group: 'highRisk',
+      ended: false,
+      enterprises: 2,
+      submitted: 1,
+      submissionRate: 50,
+      averageScore: scores.h01?.total,
+    });
+    // No high-risk firm was registered before 2026-H2: nothing owed, so the rate is unknown, not 0.
+    expect(body.halfYears[0]).toMatchObject({ enterprises: 0, submissionRate: null, averageScore: null });
+    expect(body.years).toEqual([
+      {
+        period: '2025',
+        group: 'regular',
+        ended: true,
+        enterprises: 3,
+        submitted: 0,
+        submissionRate: 0,
+        averageScore: null,
+      },
+      expect.objectContaining({ period: '2026', enterprises: 6, submitted: 3, submissionRate: 50 }),
+    ]);
+  });
+
+  it.each(['?from=1999', '?to=2030', '?from=2026&to=2025', '?from=2010&to=2026', '?from=abc', '?years=3'])(
+    '400 for %s',
+    async (query) => {
+      const response = await trends(query);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    },
+  );
+
+  it('404 for another zone', async () => {
+    expect((await trends('', callers.managerB)).status).toBe(404);
+  });
+});
+
+describe('city overview', () => {
+  it('puts every zone side by side with this year’s accidents, the city’s totals and the weakest zones', async () => {
+    const response = await api.call('GET', '/v1/city/overview', { as: callers.authority });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      zones: Array<Record<string, unknown> & { zoneId: string }>;
+      totals: Record<string, unknown>;
+      weakest: { byAverageScore: string[]; bySubmissionRate: string[] };
+      periods: unknown;
+    };
+    expect(body.periods).toEqual({ half: '2026-H2', year: '2026' });
+    expect(body.zones.map((zone) => zone.zoneId)).toEqual(['zone-a', 'zone-b']);
+    expect(body.zones[0]).toMatchObject({
+      code: 'ZA',
+      enterprises: 8,
+      submitted: 4,
+      submissionRate: 50,
+      accidents: { fatal: 2, serious: 1, minor: 1 },
+    });
+    expect(body.zones[1]).toMatchObject({ enterprises: 1, submitted: 1, accidents: { fatal: 1 } });
+    expect(body.totals).toMatchObject({ enterprises: 9, submitted: 5, accidents: { fatal: 3 } });
+    expect(body.weakest.bySubmissionRate).toEqual(['zone-a', 'zone-b']);
+  });
+
+  it('is for the authority and inspectors only; refuses any query parameter', async () => {
+    expect((await api.call('GET', '/v1/city/overview', { as: callers.inspector })).status).toBe(200);
+    expect((await api.call('GET', '/v1/city/overview', { as: callers.managerA })).status).toBe(403);
+    expect((await api.call('GET', '/v1/city/overview', { as: callers.enterpriseA })).status).toBe(403);
+    expect((await api.call('GET', '/v1/city/overview?year=2026', { as: callers.authority })).status).toBe(
+      400,
+    );
   });
 });
