@@ -47,12 +47,17 @@ export const patchActionSchema = v.pipe(
   v.strictObject({
     status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
     owner: v.optional(nameText(200)),
+    /** A new due day for a pending action: the firm only brings it forward, an overseer may move it either way. */
+    dueOn: v.optional(isoDate('dueOn')),
     note: v.optional(note),
     evidenceIds: v.optional(
       v.pipe(v.array(id('evidence id')), v.maxLength(20, 'at most 20 evidence ids per action')),
     ),
   }),
-  v.check((body) => Object.keys(body).length > 0, 'change at least one of status, owner, note, evidenceIds'),
+  v.check(
+    (body) => Object.keys(body).length > 0,
+    'change at least one of status, owner, dueOn, note, evidenceIds',
+  ),
 );
 export type PatchActionInput = v.InferOutput<typeof patchActionSchema>;
 
