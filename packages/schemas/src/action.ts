@@ -18,8 +18,21 @@ export const enterpriseActionsQuerySchema = v.strictObject({
 });
 export type EnterpriseActionsQuery = v.InferOutput<typeof enterpriseActionsQuerySchema>;
 
-/** `GET /v1/zones/{zid}/actions?overdue=&limit=&cursor=` query: the zone's pending actions, oldest due first. */
-export const zoneActionsQuerySchema = v.strictObject({ overdue: overdueFlag, ...listQueryEntries });
+/**
+ * `GET /v1/zones/{zid}/actions?status=&overdue=&limit=&cursor=` query: the zone's pending actions, oldest due
+ * first, or (`status=done`) those marked done and awaiting verification, oldest done first.
+ */
+export const zoneActionsQuerySchema = v.pipe(
+  v.strictObject({
+    status: v.optional(v.picklist(['pending', 'done'], 'status is pending or done')),
+    overdue: overdueFlag,
+    ...listQueryEntries,
+  }),
+  v.check(
+    (query) => !(query.status === 'done' && query.overdue === 'true'),
+    'overdue applies to pending actions only',
+  ),
+);
 export type ZoneActionsQuery = v.InferOutput<typeof zoneActionsQuerySchema>;
 
 /**

@@ -239,10 +239,18 @@ describe('corrective actions end to end', () => {
     const done = await patchAction(asC, 'ent-c', action, { status: 'done', note: 'Đã hàn lại' });
     expect(done.status).toBe(200);
     action = (await done.json()) as ActionBody;
+    const queue = await api.call('GET', '/v1/zones/zone-a/actions?status=done', { as: managerA });
+    expect(((await queue.json()) as { items: ActionBody[] }).items.map((found) => found.id)).toContain(
+      action.id,
+    );
     const statuses = await Promise.all(
       [managerA, otherManagerA].map((as) => patchAction(as, 'ent-c', action, { status: 'verified' })),
     );
     expect(statuses.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await api.call('GET', '/v1/zones/zone-a/actions?status=done', { as: managerA });
+    expect(((await after.json()) as { items: ActionBody[] }).items.map((found) => found.id)).not.toContain(
+      action.id,
+    );
   });
 
   it('twenty parallel amend requests open exactly one amendment', async () => {
@@ -354,6 +362,9 @@ describe('corrective actions end to end', () => {
       400,
     );
     expect((await api.call('GET', '/v1/zones/zone-a/actions?cursor=bad', { as: managerA })).status).toBe(400);
+    expect(
+      (await api.call('GET', '/v1/zones/zone-a/actions?status=done&overdue=true', { as: managerA })).status,
+    ).toBe(400);
     const [unchanged] = await actionsOf('ent-a', '?status=open');
     expect(unchanged?.version).toBe(action.version);
   });
