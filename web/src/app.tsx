@@ -5,12 +5,15 @@ import { type Auth, CALLBACK_PATH, createAuth, loadAuthConfig, sessionOf } from 
 import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from './i18n';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
+import { ActionPlanPage, ActionsNavLink } from './screens/actions';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { HistoryPage } from './screens/history';
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
 import { ZonePage } from './screens/zone';
+import { ZoneActionsPage } from './screens/zone-actions';
 import { ZonesPage } from './screens/zones';
 import type { Session } from './session';
 import { type SignedIn, SignedInContext, useSignedIn } from './session-context';
@@ -167,6 +170,7 @@ function Header() {
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
           )}
+          {session && <ActionsNavLink user={session.user} />}
           {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
             <Link to="/users">{t('users')}</Link>
           )}
@@ -216,6 +220,12 @@ function Screen() {
   if (path === '/') return null;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
+  const plan = matchPath('/enterprises/:eid/actions', path);
+  if (plan?.eid) return <ActionPlanPage eid={plan.eid} />;
+  const history = matchPath('/enterprises/:eid/history', path);
+  if (history?.eid) return <HistoryPage eid={history.eid} />;
+  const zoneActions = matchPath('/zones/:zid/actions', path);
+  if (zoneActions?.zid) return <ZoneActionsPage zid={zoneActions.zid} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, expiryState, formatTimestamp } from './dates';
+import { addDays, expiryState, formatDay, formatTimestamp } from './dates';
 
 describe('expiryState', () => {
   const today = '2026-11-28';
@@ -23,5 +23,13 @@ describe('addDays', () => {
 describe('formatTimestamp', () => {
   it('shows a UTC timestamp in Vietnam time', () => {
     expect(formatTimestamp('2026-11-28T18:05:00.000Z')).toBe('2026-11-29 01:05');
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a day as dd/mm/yyyy in Vietnamese and leaves it ISO in English', () => {
+    expect(formatDay('2026-12-05', 'vi')).toBe('05/12/2026');
+    expect(formatDay('2026-12-05', 'en')).toBe('2026-12-05');
+    expect(formatDay(undefined, 'vi')).toBe('—');
   });
 });

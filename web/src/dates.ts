@@ -24,3 +24,13 @@ export function formatTimestamp(iso: string): string {
   const shifted = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 }
+
+/**
+ * A day as people read it: `dd/mm/yyyy` in Vietnamese, `YYYY-MM-DD` in English; `—` for none.
+ * @example formatDay('2026-12-05', 'vi') // '05/12/2026'
+ */
+export function formatDay(day: string | undefined | null, lang: 'vi' | 'en'): string {
+  if (!day) return '—';
+  const [year, month, date] = day.split('-');
+  return lang === 'vi' && year && month && date ? `${date}/${month}/${year}` : day;
+}

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { actionLabels } from './labels/actions';
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
@@ -191,6 +192,7 @@ export const labels = {
   ...trustLabels,
   ...signInLabels,
   ...userLabels,
+  ...actionLabels,
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */

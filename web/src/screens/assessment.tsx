@@ -14,6 +14,7 @@ import { answerTexts, evidenceKindTexts, severityTexts } from '../reasons';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, Link, Loading, ProgressBar } from '../ui';
 import { EvidenceUpload } from './evidence';
+import { CheckVersionBar } from './history';
 import { ScoreView } from './score';
 
 const ANSWER_VALUES: readonly AnswerValue[] = ['compliant', 'partial', 'non_compliant', 'not_applicable'];
@@ -39,6 +40,7 @@ export function AssessmentPage(props: { eid: string; aid: string }) {
   return (
     <div className="stack">
       <Link to={enterprisePath}>{t('back')}</Link>
+      {draft.status === 'submitted' && <CheckVersionBar assessment={draft} editable={editable} />}
       {draft.status === 'submitted' && draft.score ? (
         <ScoreView assessment={draft} template={template.data} />
       ) : (

@@ -4,7 +4,7 @@ import { formatTimestamp } from '../dates';
 import { useI18n } from '../i18n';
 import { capText, flagTexts } from '../labels/trust';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';
-import { Badge, Card, formatScore, ProgressBar } from '../ui';
+import { Badge, Card, formatScore, Link, ProgressBar } from '../ui';
 
 const outcomeTones = {
   compliant: 'ok',
@@ -127,7 +127,12 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
         ) : (
           <ol className="items" data-testid="to-fix">
             {toFix.map((scored) => (
-              <ScoredItem key={scored.id} scored={scored} item={items.get(scored.id)} />
+              <ScoredItem
+                key={scored.id}
+                scored={scored}
+                item={items.get(scored.id)}
+                fixHref={`/enterprises/${encodeURIComponent(assessment.enterpriseId)}/actions?item=${encodeURIComponent(scored.id)}`}
+              />
             ))}
           </ol>
         )}
@@ -149,7 +154,7 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
   );
 }
 
-function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }) {
+function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined; fixHref?: string }) {
   const { t, l, lang } = useI18n();
   const { scored, item } = props;
   return (
@@ -179,6 +184,11 @@ function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }
           <span className="muted">{t('legalBasis')}: </span>
           {item.legalBasis.map((basis) => `${basis.document}, ${basis.article}`).join('; ')}
         </p>
+      )}
+      {props.fixHref && (
+        <Link to={props.fixHref} testId={`fix-${scored.id}`}>
+          {t('actionForGap')}
+        </Link>
       )}
     </li>
   );

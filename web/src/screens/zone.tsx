@@ -47,6 +47,9 @@ export function ZonePage(props: { zid: string }) {
           </select>
         </label>
       </div>
+      <Link to={`${base}/actions`} testId="link-zone-actions">
+        {t('goToZoneActions')}
+      </Link>
       <Dashboard zid={props.zid} period={period} />
       <ZoneFirms zid={props.zid} period={period} />
     </div>
