@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   ActionView as Action,
   AssessmentView as Assessment,
@@ -35,6 +36,35 @@ async function apiSend<T>(
 /** Adds days to an ISO day. */
 const plusDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Uploads a small real PDF as verified evidence of `kind` the way the browser does: ticket, form post, confirm. */
+async function uploadEvidence(token: string, enterpriseId: string, kind: string): Promise<string> {
+  const file = Buffer.concat([smallPdf(), Buffer.from(`% ${kind} ${stamp}\n`, 'latin1')]);
+  const today = vietnamToday();
+  const path = `/enterprises/${enterpriseId}/evidence`;
+  const ticket = await apiSend<{ id: string; upload: { url: string; fields: Record<string, string> } }>(
+    'POST',
+    token,
+    path,
+    {
+      kind,
+      fileName: `${kind}.pdf`,
+      contentType: 'application/pdf',
+      size: file.length,
+      sha256: createHash('sha256').update(file).digest('hex'),
+      issuedOn: plusDays(today, -30),
+      expiresOn: plusDays(today, 700),
+      ...(kind === 'training_certificate' ? { trainingGroup: 1 } : {}),
+    },
+  );
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([file], { type: 'application/pdf' }), `${kind}.pdf`);
+  const stored = await fetch(new URL(ticket.upload.url, webUrl), { method: 'POST', body: form });
+  if (!stored.ok) throw new Error(`storage: HTTP ${stored.status} ${await stored.text()}`);
+  await apiSend('POST', token, `${path}/${ticket.id}/confirm`, undefined);
+  return ticket.id;
+}
 
 /** Switches the app to `lang` (the toggle is marked with the language it switches to). */
 async function switchLang(page: Page, lang: 'vi' | 'en'): Promise<void> {
@@ -104,27 +134,40 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     const template = [...templates.items].sort((a, b) => b.version - a.version)[0];
     if (!template) throw new Error('no template');
     const base = `/enterprises/${firm.id}/assessments`;
+    // Version 1 of the checklist, as the API's action tests use, so compliant answers with evidence score in full.
     const draft = await apiSend<Assessment>('POST', officerToken, base, {
       templateId: template.id,
-      templateVersion: template.version,
+      templateVersion: 1,
       period: currentSelfInspectionPeriod(firm),
     });
     const detail = await apiGet<{
-      sections: Array<{ items: Array<{ id: string; evidenceKinds?: string[] }> }>;
-    }>(webUrl, officerToken, `/templates/${template.id}/versions/${template.version}`);
+      sections: Array<{
+        items: Array<{ id: string; evidenceKinds?: string[]; allowNotApplicable?: boolean }>;
+      }>;
+    }>(webUrl, officerToken, `/templates/${template.id}/versions/1`);
     const items = new Map(detail.sections.flatMap((section) => section.items.map((item) => [item.id, item])));
     const applicable = draft.applicableItemIds;
-    evidenceItem = applicable.find((id) => (items.get(id)?.evidenceKinds ?? []).length > 0) ?? '';
-    plainItem = applicable.find((id) => (items.get(id)?.evidenceKinds ?? []).length === 0) ?? '';
+    const kindsOf = (id: string) => items.get(id)?.evidenceKinds ?? [];
+    evidenceItem = applicable.find((id) => kindsOf(id).length > 0) ?? '';
+    plainItem = applicable.find((id) => kindsOf(id).length === 0) ?? '';
     expect(evidenceItem && plainItem).toBeTruthy();
-    const answers = Object.fromEntries(
-      applicable.map((id) => [
-        id,
-        id === evidenceItem || id === plainItem
-          ? { value: 'non_compliant', note: 'Chưa làm' }
-          : { value: 'not_applicable', note: 'Không có ở cơ sở này' },
-      ]),
-    );
+    // Every other item: not applicable where the checklist allows it, else compliant with verified evidence.
+    const evidenceOfKind = new Map<string, string>();
+    const answers: Record<string, { value: string; note?: string; evidenceIds?: string[] }> = {};
+    for (const id of applicable) {
+      const kind = kindsOf(id)[0];
+      if (id === evidenceItem || id === plainItem) answers[id] = { value: 'non_compliant', note: 'Chưa làm' };
+      else if (items.get(id)?.allowNotApplicable) answers[id] = { value: 'not_applicable', note: 'Không có' };
+      else if (kind === undefined) answers[id] = { value: 'compliant' };
+      else {
+        let evidenceId = evidenceOfKind.get(kind);
+        if (evidenceId === undefined) {
+          evidenceId = await uploadEvidence(officerToken, firm.id, kind);
+          evidenceOfKind.set(kind, evidenceId);
+        }
+        answers[id] = { value: 'compliant', evidenceIds: [evidenceId] };
+      }
+    }
     await apiSend(
       'PATCH',
       officerToken,
@@ -138,7 +181,7 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
       `${base}/${draft.id}/submit`,
       undefined,
     );
-    expect(submitted.actions.created).toHaveLength(2);
+    expect(submitted.actions.created, submitted.actions.created.join(", ")).toHaveLength(2);
     check = submitted;
   }, 60_000);
 
