@@ -251,7 +251,13 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     const evidenceId = (await result.getAttribute('data-evidence-id')) ?? '';
     await expect.poll(() => card.getByTestId(`attach-${evidenceId}`).isChecked()).toBe(true);
     await card.getByTestId('done-action').click();
-    await expect.poll(() => card.getAttribute('data-status')).toBe('done');
+    // The status, and what the card says went wrong if anything did.
+    const outcome = async () =>
+      [
+        await card.getAttribute('data-status'),
+        ...(await card.locator('[role="alert"]').allTextContents()),
+      ].join(' ');
+    await expect.poll(outcome, { timeout: 15_000 }).toBe('done');
     expect(await card.getByTestId('action-status').textContent()).toBe('Đã hoàn thành, chờ xác nhận');
     expect(await card.getByTestId('action-owner').textContent()).toBe('Tổ bảo trì');
     const [year, month, day] = due.split('-');
