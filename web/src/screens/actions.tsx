@@ -473,6 +473,13 @@ export function ActionCard(props: {
         )}
       </dl>
       {error !== null && <ErrorBox error={error} />}
+      {error instanceof ApiError && (error.problem.errors ?? []).length > 0 && (
+        <ul className="plain-list small" data-testid="action-errors">
+          {(error.problem.errors ?? []).map((problem) => (
+            <li key={`${problem.path}-${problem.message}`}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
       {message && (
         <p className="notice notice-info" role="status">
           {message}

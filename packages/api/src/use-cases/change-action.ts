@@ -54,7 +54,7 @@ export async function changeActionRequest(
   if (patch.dueOn !== undefined && patch.dueOn !== before.dueOn) {
     // The deadline comes from the item's severity or the inspection: the firm may plan to finish sooner, never
     // later; an inspector or the zone's manager may extend it. Either way not into the past, and only while pending.
-    if (!pendingStatuses.includes(before.status) || !pendingStatuses.includes(to))
+    if (!pendingStatuses.includes(before.status))
       errors.push({ path: 'dueOn', message: 'the due day changes only while the action is pending' });
     else if (patch.dueOn < today)
       errors.push({ path: 'dueOn', message: `dueOn is not before today (${today})` });
