@@ -72,6 +72,11 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'reports',
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/reports/annual?year=2026' },
+    overBudget: {
+      bytes: 1950 * 1024,
+      reason:
+        'the XLSX and PDF files are made in the function: ExcelJS and PDFKit (with fontkit and their dependencies) are bundled, 1.84 MB of the 1.94 MB measured over the floor; Lambda has no node_modules to load them from, and only this function imports them (a JSON answer never evaluates them: they are imported on the first file asked for)',
+    },
   },
   { name: 'users', clients: ['dynamodb', 'cognito'], request: { method: 'GET', path: '/v1/users' } },
   { name: 'backfill', clients: ['dynamodb'] },

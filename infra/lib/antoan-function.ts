@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { tableDefinition } from '@antoan/db';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -58,6 +58,11 @@ export interface AntoanFunctionProps {
   readonly environment?: Record<string, string>;
   /** 10 seconds unless given: API handlers stay well under API Gateway's 30-second limit. */
   readonly timeout?: Duration;
+  /**
+   * Files (absolute paths) copied next to `index.mjs` in the function's asset, for code that reads a file at run
+   * time instead of importing it (the reports function's PDF font).
+   */
+  readonly filesBesideBundle?: readonly string[];
 }
 
 /**
@@ -103,6 +108,18 @@ export class AntoanFunction extends NodejsFunction {
         // ESM has no require(); CommonJS code in the bundle still calls it (the SDK probes for its optional CRT signer).
         banner:
           "import{createRequire as __antoanRequire}from'node:module';const require=__antoanRequire(import.meta.url);",
+        ...(props.filesBesideBundle?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_input: string, output: string) =>
+                  (props.filesBesideBundle ?? []).map(
+                    (file) => `cp ${JSON.stringify(file)} ${JSON.stringify(join(output, basename(file)))}`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
     this.executionRole = role;

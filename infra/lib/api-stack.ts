@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -23,7 +25,7 @@ import {
   type TableAccess,
 } from './antoan-function';
 import { alarmFunction, alarmServerErrorRate } from './ops';
-import { functionEntry } from './paths';
+import { functionEntry, repoRoot } from './paths';
 
 /** Requests per second (steady) and burst the default stage allows, account-wide limits permitting. */
 export interface ApiThrottle {
@@ -63,6 +65,16 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   reports: 'readwrite',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
   docs: 'none',
+};
+
+/**
+ * Files a group's code reads at run time, shipped beside its bundle: the reports function embeds DejaVu Sans in
+ * every PDF (ExcelJS and PDFKit themselves are bundled; see `functions/bundling/functions.ts`).
+ */
+export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
+  reports: [
+    createRequire(join(repoRoot, 'packages/api/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  ],
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
@@ -186,6 +198,7 @@ export class ApiStack extends Stack {
           JWT_AUDIENCE: auth.audience,
           CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
         },
+        ...(filesBesideBundleOf[group] ? { filesBesideBundle: filesBesideBundleOf[group] } : {}),
       });
       const access = tableAccessOf[group];
       // createAwsDeps() reads TABLE_NAME at init even in a function that never touches the table.

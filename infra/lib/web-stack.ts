@@ -133,6 +133,8 @@ export class WebStack extends Stack {
       // endpoint on the login domain; evidence is posted to and fetched from the bucket with presigned URLs.
       `connect-src 'self' ${props.auth.domainUrl} ${issuerOrigin} ${evidenceOrigin}`,
       `form-action 'self' ${props.auth.domainUrl} ${evidenceOrigin}`,
+      // The evidence review queue frames a PDF from a local object URL of its downloaded bytes.
+      'frame-src blob:',
       "frame-ancestors 'none'",
       "base-uri 'none'",
       "object-src 'none'",

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { roles } from '@antoan/api';
@@ -9,7 +9,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableAccessOf, userAdministrationActions } from '../lib/api-stack';
+import { filesBesideBundleOf, tableAccessOf, userAdministrationActions } from '../lib/api-stack';
 import { type SynthesizedApp, synthesizeApp } from './synth';
 
 let synth: SynthesizedApp;
@@ -241,6 +241,27 @@ describe('ApiStack', () => {
       else expect(tableActions, group).toContain('dynamodb:PutItem');
     }
     api.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
+  });
+
+  it('ships ExcelJS and PDFKit in the reports bundle, and the DejaVu font beside it, in no other function', () => {
+    const assetOf = (group: string) => {
+      const fn = synth.api.functions.get(group as never)?.node.defaultChild as CfnFunction;
+      const { S3Key } = api.toJSON().Resources[synth.api.getLogicalId(fn)].Properties.Code;
+      return join(synth.assembly.directory, `asset.${String(S3Key).replace(/\.zip$/, '')}`);
+    };
+    const reports = assetOf('reports');
+    const code = readFileSync(join(reports, 'index.mjs'), 'utf8');
+    // ExcelJS writes these part names; PDFKit names itself as the producer.
+    expect(code).toContain('xl/workbook.xml');
+    expect(code).toContain('PDFKit');
+    const [font] = filesBesideBundleOf.reports ?? [];
+    expect(font).toMatch(/DejaVuSans\.ttf$/);
+    expect(readFileSync(join(reports, 'DejaVuSans.ttf')).equals(readFileSync(font as string))).toBe(true);
+    for (const group of ['zones', 'dashboards', 'evidence']) {
+      const other = assetOf(group);
+      expect(existsSync(join(other, 'DejaVuSans.ttf')), group).toBe(false);
+      expect(readFileSync(join(other, 'index.mjs'), 'utf8'), group).not.toContain('xl/workbook.xml');
+    }
   });
 
   it('bundles a runnable ESM handler', () => {

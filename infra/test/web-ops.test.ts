@@ -184,6 +184,7 @@ describe('AntoanWeb: CloudFront', () => {
       'manifest-src': ["'self'"],
       'connect-src': ["'self'", loginDomain, 'https://cognito-idp.<AWS::Region>.amazonaws.com', bucket],
       'form-action': ["'self'", loginDomain, bucket],
+      'frame-src': ['blob:'],
       'frame-ancestors': ["'none'"],
       'base-uri': ["'none'"],
       'object-src': ["'none'"],

@@ -357,7 +357,7 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     );
     expect(Object.keys(amendment.answers).length).toBeGreaterThan(2);
     expect(amendment.answers).toEqual(original.answers);
-    const total = check.applicableItemIds.length;
+    const total = original.applicableItemIds.length;
     await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe(`${total}/${total}`);
 
     // The history lists the amendment beside the original; no second amendment is offered while one is open.

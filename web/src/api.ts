@@ -36,7 +36,7 @@ export type OnUnauthorized = () => void;
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(
-    method: 'POST' | 'PATCH',
+    method: 'POST' | 'PATCH' | 'PUT',
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
@@ -89,7 +89,12 @@ export function apiClient(token: string | null, onUnauthorized: OnUnauthorized =
   };
   return {
     get: async <T>(path: string) => (await call<T>('GET', path)).body,
-    send: <T>(method: 'POST' | 'PATCH', path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    send: <T>(
+      method: 'POST' | 'PATCH' | 'PUT',
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
       call<T>(
         method,
         path,

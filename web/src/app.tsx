@@ -3,12 +3,21 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { apiClient } from './api';
 import { type Auth, CALLBACK_PATH, createAuth, loadAuthConfig, sessionOf } from './auth';
 import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from './i18n';
+import { reportsPath } from './reports';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
+<<<<<<< HEAD
 import { ActionPlanPage, ActionsNavLink } from './screens/actions';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
 import { HistoryPage } from './screens/history';
+=======
+import { AnnualReportPage } from './screens/annual-report';
+import { AreaReportPage } from './screens/area-report';
+import { AssessmentPage } from './screens/assessment';
+import { EnterprisePage } from './screens/enterprise';
+import { ReviewQueuePage } from './screens/review-queue';
+>>>>>>> main
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
@@ -174,6 +183,8 @@ function Header() {
           {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
             <Link to="/users">{t('users')}</Link>
           )}
+          {session && session.user.role !== 'enterprise' && <Link to="/review">{t('reviewQueue')}</Link>}
+          {reportsPath(session) && <Link to={reportsPath(session) ?? '/'}>{t('reportsNav')}</Link>}
         </nav>
         <div className="topbar-right">
           <button
@@ -218,6 +229,11 @@ function Screen() {
     if (path === '/') navigate(homePath(session), { replace: true });
   }, [path, session]);
   if (path === '/') return null;
+  const annual = matchPath('/enterprises/:eid/annual-report', path);
+  if (annual?.eid) return <AnnualReportPage eid={annual.eid} />;
+  const zoneReport = matchPath('/zones/:zid/report', path);
+  if (zoneReport?.zid) return <AreaReportPage zid={zoneReport.zid} />;
+  if (matchPath('/reports/city', path)) return <AreaReportPage />;
   const assessment = matchPath('/enterprises/:eid/assessments/:aid', path);
   if (assessment?.eid && assessment.aid) return <AssessmentPage eid={assessment.eid} aid={assessment.aid} />;
   const plan = matchPath('/enterprises/:eid/actions', path);
@@ -232,6 +248,7 @@ function Screen() {
   if (zone?.zid) return <ZonePage zid={zone.zid} />;
   if (matchPath('/zones', path)) return <ZonesPage />;
   if (matchPath('/targets', path)) return <TargetsPage />;
+  if (matchPath('/review', path) && session.user.role !== 'enterprise') return <ReviewQueuePage />;
   if (matchPath('/users', path) && ['authority', 'zone_manager'].includes(session.user.role))
     return <UsersPage />;
   return (

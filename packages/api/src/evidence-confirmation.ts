@@ -2,6 +2,7 @@ import { ConflictError, type Evidence, getEvidence, settleEvidence } from '@anto
 import { type EvidenceContentType, evidenceIdsOf, VERIFIED_PREFIX } from '@antoan/storage';
 import type { AppDeps } from './deps';
 import { isCriticalEvidenceKind } from './evidence-signal';
+import { annualReportCompleteWith } from './use-cases/annual-report-complete';
 
 /** Why an upload was refused, as the API and the S3 event handler report it. */
 export type RejectionReason = 'missing_object' | 'size_mismatch' | 'type_mismatch' | 'checksum_mismatch';
@@ -40,6 +41,9 @@ export async function confirmEvidence(deps: AppDeps, evidence: Evidence, actor: 
     if (promoted.ok) [verdict, verifiedKey] = [promoted, promotedKey];
   }
   if (!verdict.ok) await deps.evidence.quarantine(evidence.objectKey);
+  const verifying = verdict.ok && verifiedKey !== undefined;
+  // Evidence can fill the last missing figure of the firm's annual report: mark it complete with the record.
+  const reportComplete = verifying ? await annualReportCompleteWith(deps, evidence) : undefined;
   try {
     return await settleEvidence(deps.db, {
       evidence,
@@ -48,6 +52,7 @@ export async function confirmEvidence(deps: AppDeps, evidence: Evidence, actor: 
           ? { status: 'verified', objectKey: verifiedKey }
           : { status: 'rejected', reason: verdict.ok ? 'missing_object' : verdict.reason },
       reviewPriority: isCriticalEvidenceKind(evidence.kind) ? 'critical' : 'other',
+      ...(reportComplete === undefined ? {} : { reportComplete }),
       actor,
       at: deps.now().toISOString(),
     });

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { AppContext } from './deps';
 import type { ReportDocument } from './report-documents';
-
-/**
- * Imports a report library when a file is first asked for. The name goes through a variable so bundlers leave
- * the import to run time: no function bundle (they all hold every route today) carries ExcelJS or PDFKit, and a
- * JSON report never loads them. The reports function must ship them beside its bundle (API.md, "Reports").
- */
-function lazyModule<T>(name: string): Promise<T> {
-  return import(/* @vite-ignore */ name) as Promise<T>;
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The report as an XLSX workbook (ExcelJS): one sheet per table, numbers in number cells. */
 export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> {
-  const { default: ExcelJS } = await lazyModule<{ default: typeof import('exceljs') }>('exceljs');
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(0);
   for (const table of document.tables) {
@@ -33,25 +25,45 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/** The font file's name beside a function bundle (the reports function ships it there, infra/lib/api-stack.ts). */
+export const REPORT_FONT_FILE = 'DejaVuSans.ttf';
+
 let fontBytes: Promise<Buffer> | undefined;
-/** DejaVu Sans: every Vietnamese letter with its diacritics, embedded (subset) in each PDF. */
+/**
+ * DejaVu Sans: every Vietnamese letter with its diacritics, embedded (subset) in each PDF. Read from the
+ * `dejavu-fonts-ttf` package where it is installed (tests, local platform), else from beside the bundle.
+ */
 function vietnameseFont(): Promise<Buffer> {
-  fontBytes ??= readFile(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  fontBytes ??= (async () => {
+    let path: string;
+    try {
+      path = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+    } catch {
+      path = fileURLToPath(new URL(REPORT_FONT_FILE, import.meta.url));
+    }
+    return readFile(path);
+  })();
+  fontBytes.catch(() => {
+    fontBytes = undefined;
+  });
   return fontBytes;
 }
 
 /** The report as a PDF (PDFKit) with an embedded Vietnamese-capable font, so its text extracts with diacritics. */
 export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
-  const [{ default: PDFDocument }, font] = await Promise.all([
-    lazyModule<{ default: typeof import('pdfkit') }>('pdfkit'),
-    vietnameseFont(),
-  ]);
-  const pdf = new PDFDocument({ size: 'A4', margin: 40, info: { Title: document.title }, compress: true });
+  const [{ default: PDFDocument }, font] = await Promise.all([import('pdfkit'), vietnameseFont()]);
+  // The font is the document's default from the start: PDFKit then never loads its standard (AFM) fonts, which
+  // it reads from its package folder at run time and which a bundle does not carry.
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 40,
+    info: { Title: document.title },
+    compress: true,
+    font: font as unknown as string,
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => pdf.on('end', resolve));
-  pdf.registerFont('body', font);
-  pdf.font('body');
   pdf.fontSize(14).text(document.title);
   pdf.fontSize(9);
   for (const line of document.lines) pdf.text(line);

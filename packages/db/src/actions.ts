@@ -11,9 +11,9 @@ import { read, type TransactItem, transactWrite } from './transact';
 export type ActionStatus = 'open' | 'in_progress' | 'done' | 'verified' | 'cancelled';
 const pending = (status: ActionStatus) => status === 'open' || status === 'in_progress';
 
-/** Where an action comes from: a self-check's or an inspection's gap, or someone's hand. */
+/** Where an action comes from: a self-check's or an inspection's gap, a reviewer's rejection of evidence, or someone's hand. */
 export interface ActionSource {
-  kind: 'self_check' | 'inspection' | 'manual';
+  kind: 'self_check' | 'inspection' | 'evidence_review' | 'manual';
   id?: string;
   itemId?: string;
 }

@@ -218,6 +218,11 @@ export async function settleEvidence(
     outcome: { status: 'verified'; objectKey: string } | { status: 'rejected'; reason: string };
     /** Where verified evidence joins its zone's review queue: proof behind a critical item comes first. */
     reviewPriority?: 'critical' | 'other';
+    /**
+     * Whether the firm's annual report for the evidence's year is complete with this evidence verified; when
+     * given, the firm's year item and its zone's `reportsComplete` are marked in the same transaction.
+     */
+    reportComplete?: boolean;
     actor: string;
     at: string;
   },
@@ -244,7 +249,12 @@ export async function settleEvidence(
   const adds = verified ? coverageAdds(evidence) : {};
   const addNames = Object.keys(adds);
   const year = evidence.issuedOn.slice(0, 4);
-  const reportFacts = verified ? firmYearChange(evidence) : undefined;
+  const counted = verified ? firmYearChange(evidence) : undefined;
+  const { reportComplete } = change;
+  const reportFacts: ((before: FirmYearFacts) => FirmYearFacts) | undefined =
+    verified && reportComplete !== undefined
+      ? (before) => ({ ...(counted ? counted(before) : before), reportComplete })
+      : counted;
   const write = (items: TransactItem[], onConditionFailed: () => DbError) =>
     reportFacts
       ? transactWithFirmYear(
@@ -334,47 +344,54 @@ export function listEvidenceToReview(
 
 /**
  * Records a reviewer's verdict on verified evidence in one transaction: the review on the record (it leaves the
- * zone's queue), an audit entry, and for a rejection a notification in the firm's outbox. ConflictError
- * `already_reviewed` when it was reviewed before (a verdict is final: a corrected document is new evidence).
+ * zone's queue), an audit entry, and for a rejection a notification in the firm's outbox (and `writes`, its corrective
+ * actions). ConflictError `actions_changed` when one of `writes` met a changed action; `already_reviewed` when it was reviewed before (a verdict is final: a corrected document is new evidence).
  */
 export async function reviewEvidence(
   ctx: DbContext,
-  change: { evidence: Evidence; review: EvidenceReview; notification?: Omit<Notification, 'enterpriseId'> },
+  change: {
+    evidence: Evidence;
+    review: EvidenceReview;
+    notification?: Omit<Notification, 'enterpriseId'>;
+    /** More writes of the same verdict (a rejection's corrective actions, or their outbox), in its transaction. */
+    writes?: TransactItem[];
+  },
 ): Promise<Evidence> {
   const { evidence, review, notification } = change;
-  await transactWrite(
-    ctx,
-    [
-      {
-        Update: {
-          TableName: ctx.tableName,
-          Key: keys.evidence(evidence.enterpriseId, evidence.id),
-          UpdateExpression: 'SET #review = :review REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :verified AND attribute_not_exists(#review)',
-          ExpressionAttributeNames: { '#review': 'review', '#status': 'status' },
-          ExpressionAttributeValues: { ':review': review, ':verified': 'verified' },
-        },
+  const own: TransactItem[] = [
+    {
+      Update: {
+        TableName: ctx.tableName,
+        Key: keys.evidence(evidence.enterpriseId, evidence.id),
+        UpdateExpression: 'SET #review = :review REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :verified AND attribute_not_exists(#review)',
+        ExpressionAttributeNames: { '#review': 'review', '#status': 'status' },
+        ExpressionAttributeValues: { ':review': review, ':verified': 'verified' },
       },
-      auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
-        actor: review.by,
-        action: `evidence.review.${review.decision}`,
-        target: evidence.id,
-        at: review.at,
-        details: { role: review.role, ...(review.reason === undefined ? {} : { reason: review.reason }) },
-      }),
-      ...(notification === undefined
-        ? []
-        : [
-            {
-              Put: {
-                TableName: ctx.tableName,
-                Item: notificationItem({ ...notification, enterpriseId: evidence.enterpriseId }),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+    },
+    auditPut(ctx.tableName, keys.enterprise(evidence.enterpriseId).pk, {
+      actor: review.by,
+      action: `evidence.review.${review.decision}`,
+      target: evidence.id,
+      at: review.at,
+      details: { role: review.role, ...(review.reason === undefined ? {} : { reason: review.reason }) },
+    }),
+    ...(notification === undefined
+      ? []
+      : [
+          {
+            Put: {
+              TableName: ctx.tableName,
+              Item: notificationItem({ ...notification, enterpriseId: evidence.enterpriseId }),
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-          ]),
-    ],
-    () => new ConflictError('already_reviewed', `evidence ${evidence.id} was already reviewed`),
+          },
+        ]),
+  ];
+  await transactWrite(ctx, [...own, ...(change.writes ?? [])], (index) =>
+    index < own.length
+      ? new ConflictError('already_reviewed', `evidence ${evidence.id} was already reviewed`)
+      : new ConflictError('actions_changed', `the actions of ${evidence.enterpriseId} changed meanwhile`),
   );
   return { ...evidence, review };
 }

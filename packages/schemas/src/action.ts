@@ -80,7 +80,7 @@ export const actionSchema = v.object({
   enterpriseId: v.string(),
   zoneId: v.string(),
   source: v.object({
-    kind: v.picklist(['self_check', 'inspection', 'manual']),
+    kind: v.picklist(['self_check', 'inspection', 'evidence_review', 'manual']),
     id: v.optional(v.string()),
     itemId: v.optional(v.string()),
   }),

@@ -10,14 +10,18 @@ import { type ApiClient, ApiError } from '../api';
 import { AutosaveQueue, type SaveState } from '../autosave';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';
+import { formatDay } from '../labels/checklist';
 import { answerTexts, evidenceKindTexts, severityTexts } from '../reasons';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, Link, Loading, ProgressBar } from '../ui';
+import '../styles/checklist.css';
+import { Badge, ErrorBox, Link, Loading, ProgressBar } from '../ui';
 import { EvidenceUpload } from './evidence';
 import { CheckVersionBar } from './history';
 import { ScoreView } from './score';
 
 const ANSWER_VALUES: readonly AnswerValue[] = ['compliant', 'partial', 'non_compliant', 'not_applicable'];
+/** A whole section can be marked with any answer but "not applicable", which each item must allow and justify. */
+const MARKABLE: readonly AnswerValue[] = ['compliant', 'partial', 'non_compliant'];
 const severityTones = { critical: 'bad', major: 'warn', minor: 'muted' } as const;
 
 /** One self-check: the checklist while it is a draft, the explained score once submitted. */
@@ -165,6 +169,82 @@ function Checklist(props: {
     }
   };
 
+  useEffect(() => {
+    document.title = `${t('checklist')} ${props.initial.period} · antoan`;
+  }, [t, props.initial.period]);
+  const [onlyUnanswered, setOnlyUnanswered] = useState(false);
+  // Items answered while the filter is on stay in view until it is switched again, so nothing jumps away.
+  const [keptInView, setKeptInView] = useState<ReadonlySet<string>>(new Set());
+  const toggleUnansweredOnly = (on: boolean) => {
+    setOnlyUnanswered(on);
+    setKeptInView(new Set());
+  };
+  const answerAndKeep = useCallback(
+    (itemId: string, answer: Answer) => {
+      setKeptInView((kept) => (kept.has(itemId) ? kept : new Set([...kept, itemId])));
+      setAnswer(itemId, answer);
+    },
+    [setAnswer],
+  );
+  const orderedIds = useMemo(
+    () => sections.flatMap((section) => section.items.map((item) => item.id)),
+    [sections],
+  );
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  /** The item the keyboard acts on: the one holding the focus, or the last one touched. */
+  const currentItem = useRef<string | null>(null);
+  const [jumpNote, setJumpNote] = useState('');
+
+  const jumpToNextUnanswered = useCallback(() => {
+    const from = currentItem.current === null ? -1 : orderedIds.indexOf(currentItem.current);
+    const rotated = [...orderedIds.slice(from + 1), ...orderedIds.slice(0, from + 1)];
+    const next = rotated.find((id) => answersRef.current[id] === undefined);
+    if (next === undefined) {
+      setJumpNote(t('allAnswered'));
+      return;
+    }
+    setJumpNote('');
+    currentItem.current = next;
+    const element = document.getElementById(`item-${next}`);
+    element?.scrollIntoView({ block: 'center' });
+    element?.querySelector<HTMLButtonElement>('button.answer')?.focus({ preventScroll: true });
+  }, [orderedIds, t]);
+
+  // Desktop shortcuts: 1–4 answer the current item, n goes to the next unanswered one. Typing in a field is left alone.
+  useEffect(() => {
+    if (!props.editable) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        jumpToNextUnanswered();
+        return;
+      }
+      const index = ['1', '2', '3', '4'].indexOf(event.key);
+      const itemId = currentItem.current;
+      if (index < 0 || itemId === null) return;
+      const item = itemsById.get(itemId);
+      const value = ANSWER_VALUES[index];
+      if (!item || !value || (value === 'not_applicable' && !item.allowNotApplicable)) return;
+      event.preventDefault();
+      answerAndKeep(itemId, { ...answersRef.current[itemId], value });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [props.editable, jumpToNextUnanswered, itemsById, answerAndKeep]);
+
+  const markSection = useCallback(
+    (itemIds: readonly string[], value: AnswerValue) => {
+      for (const itemId of itemIds) {
+        if (answersRef.current[itemId] === undefined) answerAndKeep(itemId, { value });
+      }
+    },
+    [answerAndKeep],
+  );
+
   return (
     <div className="checklist-layout">
       <aside className="checklist-nav" aria-label={t('sections')}>
@@ -186,31 +266,70 @@ function Checklist(props: {
         </ol>
       </aside>
       <div className="stack">
-        <div className="checklist-head card">
-          <div className="checklist-title">
-            <h1>
-              {t('checklist')} {props.initial.period}
-            </h1>
-            <p className="muted small">{l(template.title)}</p>
-          </div>
+        <div className="checklist-intro">
+          <h1>
+            {t('checklist')} {props.initial.period}
+          </h1>
+          <p className="muted small">{l(template.title)}</p>
+        </div>
+        <div className="checklist-head card" data-testid="checklist-head">
           <div className="checklist-progress">
             <div className="progress-label">
-              <span>{t('progress')}</span>
-              <strong data-testid="progress-text">
-                {answeredCount}/{total}
-              </strong>
+              <span>
+                {t('progress')}{' '}
+                <strong data-testid="progress-text">
+                  {answeredCount}/{total}
+                </strong>
+              </span>
+              {props.editable && <SaveIndicator state={saveState} />}
             </div>
             <ProgressBar
               value={total === 0 ? 1 : answeredCount / total}
               label={t('progress')}
               testId="checklist-progress"
             />
-            {props.editable && <SaveIndicator state={saveState} />}
           </div>
-          {props.editable && (
-            <button type="button" onClick={() => void submit()} disabled={submitting} data-testid="submit">
-              {submitting ? t('submitting') : t('submit')}
+          <div className="checklist-head-actions">
+            <button
+              type="button"
+              className="button-small button-ghost"
+              onClick={jumpToNextUnanswered}
+              data-testid="next-unanswered"
+              title={t('nextUnanswered')}
+              aria-keyshortcuts={props.editable ? 'n' : undefined}
+            >
+              {t('nextUnansweredShort')} <span aria-hidden="true">↓</span>
             </button>
+            {props.editable && (
+              <button
+                type="button"
+                className="button-small"
+                onClick={() => void submit()}
+                disabled={submitting}
+                data-testid="submit"
+              >
+                {submitting ? t('submitting') : t('submit')}
+              </button>
+            )}
+          </div>
+        </div>
+        <p className="visually-hidden" aria-live="polite" data-testid="jump-note">
+          {jumpNote}
+        </p>
+        <div className="checklist-tools">
+          <label className="checklist-filter">
+            <input
+              type="checkbox"
+              checked={onlyUnanswered}
+              onChange={(event) => toggleUnansweredOnly(event.target.checked)}
+              data-testid="unanswered-only"
+            />
+            {t('unansweredOnly')}
+          </label>
+          {props.editable && (
+            <p className="shortcut-help muted small" data-testid="shortcut-help">
+              <strong>{t('shortcutsTitle')}:</strong> {t('shortcutsHelp')}
+            </p>
           )}
         </div>
         {!props.editable && <p className="notice notice-info">{t('readOnlyNote')}</p>}
@@ -229,26 +348,138 @@ function Checklist(props: {
           </div>
         )}
         {submitError !== null && <ErrorBox error={submitError} />}
-        {sections.map((section) => (
-          <Card key={section.id} id={`section-${section.id}`} title={`${section.id}. ${l(section.title)}`}>
-            <ol className="items">
-              {section.items.map((item) => (
-                <ChecklistItem
-                  key={item.id}
-                  item={item}
-                  answer={answers[item.id]}
-                  missing={unanswered.includes(item.id)}
-                  editable={props.editable}
-                  enterpriseId={props.enterpriseId}
-                  evidence={allEvidence}
-                  onAnswer={setAnswer}
-                  onEvidence={addEvidence}
-                />
-              ))}
-            </ol>
-          </Card>
-        ))}
+        {onlyUnanswered && answeredCount === total && (
+          <p className="notice notice-info" data-testid="none-unanswered">
+            {t('noneUnansweredHere')}
+          </p>
+        )}
+        {sections.map((section) => {
+          const shown = onlyUnanswered
+            ? section.items.filter((item) => answers[item.id] === undefined || keptInView.has(item.id))
+            : section.items;
+          if (shown.length === 0) return null;
+          const done = section.items.filter((item) => answers[item.id] !== undefined).length;
+          const open = section.items.filter((item) => answers[item.id] === undefined).map((item) => item.id);
+          const title = `${section.id}. ${l(section.title)}`;
+          return (
+            <section
+              key={section.id}
+              className="card checklist-section"
+              id={`section-${section.id}`}
+              data-testid={`section-${section.id}`}
+              aria-labelledby={`section-title-${section.id}`}
+            >
+              <header className="card-header checklist-section-head">
+                <h2 id={`section-title-${section.id}`}>{title}</h2>
+                <div className="section-progress">
+                  <span className="small muted" data-testid={`section-count-${section.id}`}>
+                    {done}/{section.items.length}
+                  </span>
+                  <ProgressBar
+                    value={section.items.length === 0 ? 1 : done / section.items.length}
+                    label={`${t('sectionProgress')} ${title}`}
+                    testId={`section-progress-${section.id}`}
+                  />
+                </div>
+              </header>
+              {props.editable && (
+                <MarkSection sectionId={section.id} title={title} open={open} onMark={markSection} />
+              )}
+              <ol className="items">
+                {shown.map((item) => (
+                  <ChecklistItem
+                    key={item.id}
+                    item={item}
+                    answer={answers[item.id]}
+                    missing={unanswered.includes(item.id)}
+                    editable={props.editable}
+                    enterpriseId={props.enterpriseId}
+                    evidence={allEvidence}
+                    onAnswer={answerAndKeep}
+                    onEvidence={addEvidence}
+                    onFocusItem={(id) => {
+                      currentItem.current = id;
+                    }}
+                  />
+                ))}
+              </ol>
+            </section>
+          );
+        })}
       </div>
+    </div>
+  );
+}
+
+/** Answers every unanswered item of a section with one value, after the person confirms how many it will touch. */
+function MarkSection(props: {
+  sectionId: string;
+  title: string;
+  open: readonly string[];
+  onMark(itemIds: readonly string[], value: AnswerValue): void;
+}) {
+  const { t, l } = useI18n();
+  const [value, setValue] = useState<AnswerValue>('compliant');
+  const [confirming, setConfirming] = useState(false);
+  const id = `mark-${props.sectionId}`;
+  if (props.open.length === 0) {
+    return null;
+  }
+  const question = l({
+    vi: `Trả lời ${props.open.length} mục chưa trả lời của phần này là "${answerTexts[value].vi}"?`,
+    en: `Answer the ${props.open.length} unanswered ${props.open.length === 1 ? 'item' : 'items'} of this section "${answerTexts[value].en}"?`,
+  });
+  return (
+    <div className="mark-section" data-testid={`mark-section-${props.sectionId}`}>
+      {confirming ? (
+        <fieldset className="mark-confirm">
+          <legend className="small" data-testid={`mark-question-${props.sectionId}`}>
+            {question}
+          </legend>
+          <button
+            type="button"
+            className="button-small"
+            onClick={() => {
+              props.onMark(props.open, value);
+              setConfirming(false);
+            }}
+            data-testid={`mark-confirm-${props.sectionId}`}
+          >
+            {t('markSectionConfirm')}
+          </button>
+          <button type="button" className="button-small button-ghost" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor={id} className="small">
+            {t('markSectionAs')}
+          </label>
+          <div className="mark-row">
+            <select
+              id={id}
+              value={value}
+              onChange={(event) => setValue(event.target.value as AnswerValue)}
+              data-testid={`mark-value-${props.sectionId}`}
+            >
+              {MARKABLE.map((option) => (
+                <option key={option} value={option}>
+                  {l(answerTexts[option])}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button-small button-ghost"
+              onClick={() => setConfirming(true)}
+              data-testid={`mark-button-${props.sectionId}`}
+            >
+              {t('markSectionButton')} ({props.open.length})
+            </button>
+          </div>
+        </>
+      )}
     </div>
   );
 }
@@ -337,11 +568,12 @@ interface ChecklistItemProps {
   evidence: Evidence[];
   onAnswer(itemId: string, answer: Answer): void;
   onEvidence(evidence: Evidence): void;
+  onFocusItem(itemId: string): void;
 }
 
 /** One checklist item: what the law asks, its weight and severity, the answer buttons, a note and evidence. */
 const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const { item, answer } = props;
   const [uploadOpen, setUploadOpen] = useState(false);
   // An upload ends after the person may have changed the answer: linking reads the latest one.
@@ -358,16 +590,26 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
     const { evidenceIds: _old, ...rest } = current;
     props.onAnswer(item.id, next.length > 0 ? { ...rest, evidenceIds: next } : rest);
   };
+  // Valid proof of a kind the item takes: the file verified, not expired, and not rejected by a reviewer.
   const usable = props.evidence.filter(
     (evidence) =>
-      evidence.status === 'verified' && !evidence.expired && item.evidenceKinds?.includes(evidence.kind),
+      evidence.status === 'verified' &&
+      !evidence.expired &&
+      evidence.review?.decision !== 'rejected' &&
+      item.evidenceKinds?.includes(evidence.kind),
   );
+  const validity = (evidence: Evidence) =>
+    `${l(evidenceKindTexts[evidence.kind])}, ${t('issuedOnShort')} ${formatDay(evidence.issuedOn, lang)}${
+      evidence.expiresOn ? `, ${t('validUntil')} ${formatDay(evidence.expiresOn, lang)}` : ''
+    }`;
 
   return (
     <li
       id={`item-${item.id}`}
       className={`item ${answer ? 'item-answered' : ''} ${props.missing ? 'item-missing' : ''}`}
       data-testid={`item-${item.id}`}
+      onFocus={() => props.onFocusItem(item.id)}
+      onPointerDown={() => props.onFocusItem(item.id)}
     >
       <div className="item-head">
         <span className="item-id">{item.id}</span>
@@ -432,12 +674,16 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
           {props.editable &&
             (answer?.value === 'compliant' || answer?.value === 'partial') &&
             !usable.some((evidence) => linkedIds.includes(evidence.id)) && (
-              <div className="notice notice-warn" role="status" data-testid={`evidence-warning-${item.id}`}>
+              <div
+                className="notice notice-warn evidence-warning"
+                role="status"
+                data-testid={`evidence-warning-${item.id}`}
+              >
                 <p className="small">{t('evidenceMissingWarning')}</p>
                 {usable.length === 0 ? (
                   <p className="small">{t('noValidEvidence')}</p>
                 ) : (
-                  <ul className="plain-list">
+                  <ul className="plain-list quick-links">
                     {usable.slice(0, 3).map((evidence) => (
                       <li key={evidence.id}>
                         <button
@@ -446,12 +692,9 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
                           onClick={() => link(evidence.id, true)}
                           data-testid={`quick-link-${item.id}-${evidence.id}`}
                         >
-                          {t('linkThis')}: {evidence.fileName}
+                          {t('linkThis')}: <span className="file-name">{evidence.fileName}</span>
                         </button>{' '}
-                        <span className="muted small">
-                          ({evidence.issuedOn}
-                          {evidence.expiresOn ? ` → ${evidence.expiresOn}` : ''})
-                        </span>
+                        <span className="muted small">({validity(evidence)})</span>
                       </li>
                     ))}
                   </ul>
@@ -459,7 +702,7 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
               </div>
             )}
           {usable.length > 0 && (
-            <ul className="evidence-links">
+            <ul className="evidence-links" aria-label={t('linkedEvidence')}>
               {usable.map((evidence) => (
                 <li key={evidence.id}>
                   <label>
@@ -470,11 +713,13 @@ const ChecklistItem = memo(function ChecklistItem(props: ChecklistItemProps) {
                       onChange={(event) => link(evidence.id, event.target.checked)}
                       data-testid={`link-${evidence.id}`}
                     />
-                    {evidence.fileName}{' '}
-                    <span className="muted small">
-                      ({evidence.issuedOn}
-                      {evidence.expiresOn ? ` → ${evidence.expiresOn}` : ''})
-                    </span>
+                    <span className="file-name">{evidence.fileName}</span>{' '}
+                    <span className="muted small">({validity(evidence)})</span>{' '}
+                    {evidence.review?.decision === 'accepted' ? (
+                      <Badge tone="ok">{t('reviewDoneAccepted')}</Badge>
+                    ) : (
+                      <Badge tone="info">{t('verified')}</Badge>
+                    )}
                     {linkedIds.includes(evidence.id) && <Badge tone="ok">{t('linked')}</Badge>}
                   </label>
                 </li>

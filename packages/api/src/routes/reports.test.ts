@@ -1,4 +1,5 @@
-import { createZone, getZoneReportCounters, listNotifications } from '@antoan/db';
+import { createEvidence, createZone, getZoneReportCounters, listNotifications } from '@antoan/db';
+import { samplePdf, sha256Hex } from '@antoan/storage/local';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -501,5 +502,92 @@ describe('PUT /v1/enterprises/{eid}/annual-data/{year}', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('ETag')).toBe('"0"');
     expect(await response.json()).toEqual({ year: 2025, version: 0, data: {} });
+  });
+});
+
+describe('completeness follows the records', () => {
+  /** A pending upload of real PDF bytes in the bucket, as a firm's upload leaves it before `confirm`. */
+  const pendingUpload = async (eid: string, kind: string, issuedOn: string, workersCovered: number) => {
+    const id = `c${++shaCount}`;
+    // A length of its own, so each file has its own SHA-256 (the same document counts once).
+    const bytes = samplePdf(1000 + shaCount);
+    const objectKey = `enterprises/${eid}/evidence/${id}`;
+    await createEvidence(api.db, {
+      id,
+      enterpriseId: eid,
+      zoneId: 'zone-a',
+      kind,
+      fileName: `${id}.pdf`,
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      issuedOn,
+      expiresOn: '2027-12-31',
+      workersCovered,
+      objectKey,
+      status: 'pending_upload',
+      createdAt: now,
+      createdBy: officerOf(eid).sub,
+    });
+    await api.storeObject(objectKey, bytes, 'application/pdf');
+    return id;
+  };
+  const confirm = async (eid: string, id: string) => {
+    const response = await api.call('POST', `/v1/enterprises/${eid}/evidence/${id}/confirm`, {
+      as: officerOf(eid),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Json).status).toBe('verified');
+  };
+  const report2025 = async (eid: string) =>
+    (await (
+      await api.call('GET', `/v1/enterprises/${eid}/reports/annual?year=2025`, { as: officerOf(eid) })
+    ).json()) as { complete: boolean; missing: string[] };
+  const completeIn2025 = async () => {
+    const dashboard = (await (
+      await api.call('GET', '/v1/zones/zone-a/dashboard?period=2025', { as: callers.managerA })
+    ).json()) as { annualReports: { complete: number } };
+    return dashboard.annualReports.complete;
+  };
+
+  it('marks the report complete, and the zone counts it, when verified evidence fills the last missing figures', async () => {
+    // a2's 2025 form has everything but the health exams, which the records must give.
+    const data = {
+      oshStaff: { fullTime: 0, partTime: 1 },
+      medicalStaff: 1,
+      oshCouncil: true,
+      healthClasses: { I: 200, II: 200, III: 50, IV: 0, V: 0 },
+      occupationalDisease: { newCases: 0, totalCases: 0, daysLost: 0, earlyRetirement: 0, cost: 0 },
+      accidentCosts: { daysLost: 0, cost: 0, propertyDamage: 0 },
+      overtime: { workers: 10, totalHours: 800, maxHoursPerMonth: 20 },
+      inKindAllowance: { workers: 0, cost: 0 },
+      monitoring: { samples: 5, failing: 0 },
+      equipment: { inUse: 2, declared: 2 },
+      training: { group1: 1, group2: 1, group3: 2, group4: 400, group5: 1, group6: 2 },
+      spending: {
+        technical: 1,
+        hygiene: 0,
+        ppe: 0,
+        healthCare: 0,
+        training: 0,
+        monitoring: 0,
+        riskAssessment: 0,
+        other: 0,
+      },
+      riskAssessmentOn: '2025-03-01',
+    };
+    const before = await completeIn2025();
+    expect((await putAnnual(firms.a2, 2025, data, '"0"')).status).toBe(200);
+    expect((await report2025(firms.a2)).missing).toEqual(['health.examined', 'health.odExamined']);
+    expect(await completeIn2025()).toBe(before);
+
+    await confirm(firms.a2, await pendingUpload(firms.a2, 'health_exam_record', '2025-10-01', 450));
+    expect(await report2025(firms.a2)).toMatchObject({ complete: false, missing: ['health.odExamined'] });
+    expect(await completeIn2025()).toBe(before);
+
+    await confirm(firms.a2, await pendingUpload(firms.a2, 'occupational_disease_exam', '2025-10-02', 40));
+    expect(await report2025(firms.a2)).toMatchObject({ complete: true, missing: [] });
+    // The zone's count moved with the evidence, without another save of the form.
+    expect(await completeIn2025()).toBe(before + 1);
   });
 });

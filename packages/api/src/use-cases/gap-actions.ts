@@ -41,7 +41,7 @@ export async function planGapActions(
   db: DbContext,
   input: {
     enterprise: { id: string; zoneId: string };
-    source: { kind: 'self_check' | 'inspection'; id: string };
+    source: { kind: 'self_check' | 'inspection' | 'evidence_review'; id: string };
     gaps: readonly Gap[];
     replaces?: readonly string[] | undefined;
     /** The day the gaps were found; the default due days count from it. */

@@ -1,7 +1,19 @@
-import { ConflictError, type Enterprise, type Evidence, getEvidence, reviewEvidence } from '@antoan/db';
-import { vietnamDate } from '@antoan/domain';
+import {
+  type Assessment,
+  ConflictError,
+  type DbContext,
+  type Enterprise,
+  type Evidence,
+  getAssessment,
+  getEvidence,
+  listAssessments,
+  reviewEvidence,
+} from '@antoan/db';
+import { type Gap, templateItem, vietnamDate } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 import type { Principal } from '../principal';
+import { drainAfterCommit, type GapActions, planGapActions } from './gap-actions';
+import { templateOf } from './template-of';
 
 export type ReviewEvidenceError =
   | { code: 'not_found' }
@@ -13,13 +25,13 @@ export type ReviewEvidenceResult = { ok: true; value: Evidence } | { ok: false; 
 
 /**
  * A reviewer's verdict on what a verified document says. A rejection scores the document 0 in every self-check
- * submitted from then on (scoring version 2: `evidence_rejected`) and tells the firm through its outbox, in the same
- * transaction as the verdict and its audit entry. The caller has already checked that the reviewer's scope covers
- * the firm; a firm never reviews its own evidence. A verdict is final: a corrected document is new evidence.
- *
- * Corrective actions: api.md ("Evidence that can be trusted") says a rejected document opens an action for the
- * items it stood behind. Not done yet: the actions module is now merged, but a rejection still opens none here
- * (it needs an action source for reviews and the firm's items that link the document).
+ * submitted from then on (scoring version 2: `evidence_rejected`), tells the firm through its outbox, and opens a
+ * corrective action (source `evidence_review`) for each item that the firm's standing self-check answered
+ * compliant or partial on the strength of this document (unless the item has an action pending), all in the same
+ * transaction as the verdict and its audit entry; when the actions would not fit in it (DynamoDB's 100 writes), an
+ * action outbox is written in it instead and drained right after. The caller has already checked that the
+ * reviewer's scope covers the firm; a firm never reviews its own evidence. A verdict is final: a corrected document
+ * is new evidence.
  */
 export async function reviewEvidenceDecision(
   deps: Pick<AppDeps, 'db' | 'now'>,
@@ -33,10 +45,11 @@ export async function reviewEvidenceDecision(
 ): Promise<ReviewEvidenceResult> {
   const { enterprise, reviewer } = input;
   if (reviewer.enterpriseId === enterprise.id) return { ok: false, error: { code: 'own_evidence' } };
-  const evidence = await getEvidence(deps.db, enterprise.id, input.evidenceId);
-  if (!evidence) return { ok: false, error: { code: 'not_found' } };
-  if (evidence.status !== 'verified') return { ok: false, error: { code: 'not_verified' } };
-  if (evidence.review) return { ok: false, error: { code: 'already_reviewed' } };
+  const found = await getEvidence(deps.db, enterprise.id, input.evidenceId);
+  if (!found) return { ok: false, error: { code: 'not_found' } };
+  if (found.status !== 'verified') return { ok: false, error: { code: 'not_verified' } };
+  if (found.review) return { ok: false, error: { code: 'already_reviewed' } };
+  const evidence: Evidence = found;
   const now = deps.now();
   const at = now.toISOString();
   const role = reviewer.roles.find((r) => r !== 'enterprise') ?? reviewer.roles[0] ?? 'unknown';
@@ -48,10 +61,36 @@ export async function reviewEvidenceDecision(
     at,
   };
   const rejected = input.decision === 'rejected';
-  try {
-    const value = await reviewEvidence(deps.db, {
+  const today = vietnamDate(now);
+  // The actions are planned on what is pending now; if one changes before the commit, plan once more.
+  for (let attempt = 1; ; attempt++) {
+    const planned = rejected
+      ? await planRejectionActions(deps.db, {
+          enterprise,
+          evidenceId: evidence.id,
+          today,
+          actor: reviewer.sub,
+          at,
+        })
+      : undefined;
+    try {
+      const value = await reviewVerdict(planned);
+      if (planned) await drainAfterCommit(deps.db, planned);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'already_reviewed') {
+        return { ok: false, error: { code: 'already_reviewed' } };
+      }
+      if (error instanceof ConflictError && error.code === 'actions_changed' && attempt < 2) continue;
+      throw error;
+    }
+  }
+
+  function reviewVerdict(planned: GapActions | undefined) {
+    return reviewEvidence(deps.db, {
       evidence,
       review,
+      ...(planned && planned.writes.length > 0 ? { writes: planned.writes } : {}),
       ...(rejected
         ? {
             notification: {
@@ -67,11 +106,57 @@ export async function reviewEvidenceDecision(
           }
         : {}),
     });
-    return { ok: true, value };
-  } catch (error) {
-    if (error instanceof ConflictError && error.code === 'already_reviewed') {
-      return { ok: false, error: { code: 'already_reviewed' } };
-    }
-    throw error;
   }
+}
+
+/** Writes of the verdict itself: the evidence update, its audit entry and the firm's notification. */
+const VERDICT_WRITES = 3;
+
+/**
+ * The corrective actions a rejected document opens: one per item that the firm's standing self-check (the newest
+ * submitted one not amended since) answered compliant or partial with this document linked. None when no
+ * submitted self-check relied on it: a draft that links it learns of the rejection through its score.
+ */
+async function planRejectionActions(
+  db: DbContext,
+  input: { enterprise: Enterprise; evidenceId: string; today: string; actor: string; at: string },
+): Promise<GapActions> {
+  const standing = await standingSelfCheck(db, input.enterprise.id);
+  const gaps: Gap[] = [];
+  if (standing) {
+    const template = templateOf(standing);
+    for (const [itemId, answer] of Object.entries(standing.answers)) {
+      if (answer.value !== 'compliant' && answer.value !== 'partial') continue;
+      if (!answer.evidenceIds?.includes(input.evidenceId)) continue;
+      const item = templateItem(template, itemId);
+      if (!item) continue;
+      gaps.push({
+        itemId,
+        title: item.text,
+        legalBasis: item.legalBasis,
+        severity: item.severity,
+        ...(item.evidenceKinds ? { evidenceKinds: item.evidenceKinds } : {}),
+      });
+    }
+  }
+  return planGapActions(db, {
+    enterprise: input.enterprise,
+    source: { kind: 'evidence_review', id: input.evidenceId },
+    gaps,
+    foundOn: input.today,
+    today: input.today,
+    actor: input.actor,
+    at: input.at,
+    baseWrites: VERDICT_WRITES,
+  });
+}
+
+/** The firm's newest submitted self-check that no amendment replaced (the first page of its newest ones). */
+async function standingSelfCheck(db: DbContext, enterpriseId: string): Promise<Assessment | undefined> {
+  const page = await listAssessments(db, { enterpriseId, limit: 20 });
+  const newest = page.items.find(
+    (assessment) => assessment.status === 'submitted' && !assessment.supersededBy,
+  );
+  // A listed assessment carries no answers (they are saved as items of their own): read it whole.
+  return newest && (await getAssessment(db, enterpriseId, newest.id));
 }
