@@ -6,18 +6,13 @@ import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from 
 import { reportsPath } from './reports';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
-<<<<<<< HEAD
 import { ActionPlanPage, ActionsNavLink } from './screens/actions';
-import { AssessmentPage } from './screens/assessment';
-import { EnterprisePage } from './screens/enterprise';
-import { HistoryPage } from './screens/history';
-=======
 import { AnnualReportPage } from './screens/annual-report';
 import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
 import { EnterprisePage } from './screens/enterprise';
+import { HistoryPage } from './screens/history';
 import { ReviewQueuePage } from './screens/review-queue';
->>>>>>> main
 import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';

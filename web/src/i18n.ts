@@ -1,11 +1,8 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
-<<<<<<< HEAD
 import { actionLabels } from './labels/actions';
-=======
 import { checklistLabels } from './labels/checklist';
 import { reportLabels } from './labels/reports';
->>>>>>> main
 import { signInLabels } from './labels/signin';
 import { trustLabels } from './labels/trust';
 import { userLabels } from './labels/users';
@@ -197,12 +194,9 @@ export const labels = {
   ...trustLabels,
   ...signInLabels,
   ...userLabels,
-<<<<<<< HEAD
   ...actionLabels,
-=======
   ...checklistLabels,
   ...reportLabels,
->>>>>>> main
 } satisfies Record<string, LocalizedText>;
 
 /** The name of a fixed label. */
