@@ -120,6 +120,7 @@ export const actionStatusTones = {
 export const actionSourceTexts: Record<ActionView['source']['kind'], LocalizedText> = {
   self_check: { vi: 'Tự kiểm tra', en: 'Self-check' },
   inspection: { vi: 'Thanh tra', en: 'Inspection' },
+  evidence_review: { vi: 'Thẩm tra minh chứng', en: 'Evidence review' },
   manual: { vi: 'Thêm thủ công', en: 'Added by hand' },
 };
 
