@@ -6,9 +6,11 @@ import { I18nContext, i18nFor, type Lang, storedLang, storeLang, useI18n } from 
 import { reportsPath } from './reports';
 import { homePath, roleLabels } from './roles';
 import { matchPath, navigate, useLocation } from './router';
+import { ActionPlanPage, ActionsNavLink } from './screens/actions';
 import { AnnualReportPage } from './screens/annual-report';
 import { AreaReportPage } from './screens/area-report';
 import { AssessmentPage } from './screens/assessment';
+import { ChecksHistoryPage } from './screens/checks-history';
 import { CityPage } from './screens/city';
 import { EnterprisePage } from './screens/enterprise';
 import { EvidenceLibraryPage } from './screens/evidence';
@@ -19,6 +21,7 @@ import { SignInPage } from './screens/sign-in';
 import { TargetsPage } from './screens/targets';
 import { UsersPage } from './screens/users';
 import { ZonePage } from './screens/zone';
+import { ZoneActionsPage } from './screens/zone-actions';
 import { ZonesPage } from './screens/zones';
 import type { Session } from './session';
 import { type SignedIn, SignedInContext, useSignedIn } from './session-context';
@@ -229,6 +232,7 @@ function Header() {
           {session && (session.user.role === 'inspector' || session.user.role === 'authority') && (
             <Link to="/targets">{t('targets')}</Link>
           )}
+          {session && <ActionsNavLink user={session.user} />}
           {session && (session.user.role === 'authority' || session.user.role === 'zone_manager') && (
             <Link to="/users">{t('users')}</Link>
           )}
@@ -288,6 +292,12 @@ function Screen() {
   if (library?.eid) return <EvidenceLibraryPage eid={library.eid} />;
   if (matchPath(INSPECTION_ROUTE, path)) return <InspectionPage path={path} />;
   if (matchPath(HISTORY_ROUTE, path)) return <HistoryPage path={path} />;
+  const plan = matchPath('/enterprises/:eid/actions', path);
+  if (plan?.eid) return <ActionPlanPage eid={plan.eid} />;
+  const checks = matchPath('/enterprises/:eid/checks', path);
+  if (checks?.eid) return <ChecksHistoryPage eid={checks.eid} />;
+  const zoneActions = matchPath('/zones/:zid/actions', path);
+  if (zoneActions?.zid) return <ZoneActionsPage zid={zoneActions.zid} />;
   const enterprise = matchPath('/enterprises/:eid', path);
   if (enterprise?.eid) return <EnterprisePage eid={enterprise.eid} />;
   const zone = matchPath('/zones/:zid', path);

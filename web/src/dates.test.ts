@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, expiryState, formatDate, formatPeriodLabel, formatTimestamp, localizeDates } from './dates';
+import {
+  addDays,
+  expiryState,
+  formatDate,
+  formatDay,
+  formatPeriodLabel,
+  formatTimestamp,
+  localizeDates,
+} from './dates';
 
 describe('expiryState', () => {
   const today = '2026-11-28';
@@ -49,5 +57,13 @@ describe('formatPeriodLabel and localizeDates', () => {
     expect(localizeDates('kỳ 2026-H2 hạn chót ngày 2026-12-31.', 'vi')).toBe(
       'kỳ 6 tháng cuối năm 2026 hạn chót ngày 31/12/2026.',
     );
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a day as dd/mm/yyyy in Vietnamese and leaves it ISO in English', () => {
+    expect(formatDay('2026-12-05', 'vi')).toBe('05/12/2026');
+    expect(formatDay('2026-12-05', 'en')).toBe('5 Dec 2026');
+    expect(formatDay(undefined, 'vi')).toBe('—');
   });
 });

@@ -78,3 +78,12 @@ export function localizeDates(text: string, lang: Lang): string {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDate(day, lang))
     .replace(/\b\d{4}-(H[12]|Q[1-4])\b/g, (period) => formatPeriodLabel(period, lang));
 }
+
+/**
+ * A day that may be missing, as `formatDate` writes it (`dd/mm/yyyy` in Vietnamese, `5 Dec 2026` in English); `—`
+ * for none.
+ * @example formatDay('2026-12-05', 'vi') // '05/12/2026'
+ */
+export function formatDay(day: string | undefined | null, lang: Lang): string {
+  return day ? formatDate(day, lang) : '—';
+}

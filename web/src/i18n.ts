@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
+import { actionLabels } from './labels/actions';
 import { checklistLabels } from './labels/checklist';
 import { inspectorLabels } from './labels/inspector';
 import { reportLabels } from './labels/reports';
@@ -196,6 +197,7 @@ export const labels = {
   ...trustLabels,
   ...signInLabels,
   ...userLabels,
+  ...actionLabels,
   ...checklistLabels,
   ...shellLabels,
   ...inspectorLabels,

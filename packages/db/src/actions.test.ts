@@ -9,6 +9,7 @@ import {
   getZoneActionCounts,
   listActionsDueOn,
   listActionsOfEnterprise,
+  listDoneActionsOfZone,
   listPendingActionsOfZone,
   markActionOverdue,
 } from './actions';
@@ -95,15 +96,28 @@ describe('actions', () => {
       action: 'action.done',
     });
     expect(await getZoneActionCounts(ctx, 'z1')).toEqual({ open: 2, overdue: 0 });
+    // Done, it waits in the zone's verification queue; verified, it leaves it.
+    expect((await listDoneActionsOfZone(ctx, { zoneId: 'z1', limit: 10 })).items.map((a) => a.id)).toEqual([
+      'x1',
+    ]);
+    const done = (await getAction(ctx, 'e1', 'x1')) as Action;
+    await changeAction(ctx, {
+      before: done,
+      after: { ...done, status: 'verified', version: 3, verifiedBy: 'zm' },
+      actor: 'zm',
+      at: '2026-12-06T00:00:00.000Z',
+      action: 'action.verified',
+    });
+    expect((await listDoneActionsOfZone(ctx, { zoneId: 'z1', limit: 10 })).items).toEqual([]);
     expect((await getPendingActionsByItem(ctx, 'e1')).has('item-x1')).toBe(false);
     expect((await listPendingActionsOfZone(ctx, { zoneId: 'z1', limit: 10 })).items.map((a) => a.id)).toEqual(
       ['x2', 'x3'],
     );
     const history = await listAuditOfEnterprise(ctx, { enterpriseId: 'e1', limit: 1 });
     expect(history.items[0]).toMatchObject({
-      action: 'action.done',
+      action: 'action.verified',
       target: 'x1',
-      details: { changes: { status: ['open', 'done'] } },
+      details: { changes: { status: ['done', 'verified'] } },
     });
   });
 

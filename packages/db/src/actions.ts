@@ -87,7 +87,12 @@ function actionItem(action: Action): Record<string, unknown> {
           gsi3pk: keys.actionDue(action.dueOn),
           gsi3sk: `${action.enterpriseId}#${action.id}`,
         }
-      : {}),
+      : action.status === 'done'
+        ? {
+            gsi1pk: keys.doneActionsOfZone(action.zoneId),
+            gsi1sk: keys.pendingActionSortKey(action.doneOn ?? action.dueOn, action.id),
+          }
+        : {}),
   };
 }
 
@@ -391,6 +396,30 @@ export async function listPendingActionsOfZone(
           ':pk': partition,
           ...(query.overdueOn === undefined ? {} : { ':today': query.overdueOn }),
         },
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, { name: 'gsi1pk', value: partition }),
+      }),
+    ),
+  );
+  return { items: (result.Items ?? []).map(toAction), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/**
+ * A zone's actions marked done and awaiting verification, oldest done first (gsi1 `ZONE#<zid>#DONE_ACTIONS`; the
+ * key is present only while the action is `done`).
+ */
+export async function listDoneActionsOfZone(
+  ctx: DbContext,
+  query: { zoneId: string; limit: number; cursor?: string | undefined },
+): Promise<Page<Action>> {
+  const partition = keys.doneActionsOfZone(query.zoneId);
+  const result = await read(() =>
+    ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
         Limit: query.limit,
         ExclusiveStartKey: decodeCursor(query.cursor, { name: 'gsi1pk', value: partition }),
       }),

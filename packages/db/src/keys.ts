@@ -100,6 +100,8 @@ export const keys = {
   /** A zone's pending actions by due day, oldest first (gsi1; present only while an action is pending). */
   pendingActionsOfZone: (zoneId: string) => `ZONE#${zoneId}#PENDING_ACTIONS`,
   pendingActionSortKey: (dueOn: string, actionId: string) => `${dueOn}#${actionId}`,
+  /** gsi1 partition of a zone's actions marked done and awaiting an overseer's verification, by day done. */
+  doneActionsOfZone: (zoneId: string) => `ZONE#${zoneId}#DONE_ACTIONS`,
   /** gsi3 partition of the pending actions due on a day, for the daily job. */
   actionDue: (day: string) => `ACTION_DUE#${day}`,
   /** Counters of pending and overdue actions, kept in the same transactions as the actions. */

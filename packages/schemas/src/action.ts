@@ -18,8 +18,21 @@ export const enterpriseActionsQuerySchema = v.strictObject({
 });
 export type EnterpriseActionsQuery = v.InferOutput<typeof enterpriseActionsQuerySchema>;
 
-/** `GET /v1/zones/{zid}/actions?overdue=&limit=&cursor=` query: the zone's pending actions, oldest due first. */
-export const zoneActionsQuerySchema = v.strictObject({ overdue: overdueFlag, ...listQueryEntries });
+/**
+ * `GET /v1/zones/{zid}/actions?status=&overdue=&limit=&cursor=` query: the zone's pending actions, oldest due
+ * first, or (`status=done`) those marked done and awaiting verification, oldest done first.
+ */
+export const zoneActionsQuerySchema = v.pipe(
+  v.strictObject({
+    status: v.optional(v.picklist(['pending', 'done'], 'status is pending or done')),
+    overdue: overdueFlag,
+    ...listQueryEntries,
+  }),
+  v.check(
+    (query) => !(query.status === 'done' && query.overdue === 'true'),
+    'overdue applies to pending actions only',
+  ),
+);
 export type ZoneActionsQuery = v.InferOutput<typeof zoneActionsQuerySchema>;
 
 /**
@@ -47,12 +60,17 @@ export const patchActionSchema = v.pipe(
   v.strictObject({
     status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
     owner: v.optional(nameText(200)),
+    /** A new due day for a pending action: the firm only brings it forward, an overseer may move it either way. */
+    dueOn: v.optional(isoDate('dueOn')),
     note: v.optional(note),
     evidenceIds: v.optional(
       v.pipe(v.array(id('evidence id')), v.maxLength(20, 'at most 20 evidence ids per action')),
     ),
   }),
-  v.check((body) => Object.keys(body).length > 0, 'change at least one of status, owner, note, evidenceIds'),
+  v.check(
+    (body) => Object.keys(body).length > 0,
+    'change at least one of status, owner, dueOn, note, evidenceIds',
+  ),
 );
 export type PatchActionInput = v.InferOutput<typeof patchActionSchema>;
 

@@ -15,6 +15,7 @@ import { answerTexts, evidenceKindTexts, severityTexts } from '../reasons';
 import { useSignedIn } from '../session-context';
 import '../styles/checklist.css';
 import { Badge, ErrorBox, Link, Loading, ProgressBar } from '../ui';
+import { CheckVersionBar } from './checks-history';
 import { EvidenceUpload } from './evidence';
 import { ScoreView } from './score';
 
@@ -43,6 +44,7 @@ export function AssessmentPage(props: { eid: string; aid: string }) {
   return (
     <div className="stack">
       <Link to={enterprisePath}>{t('back')}</Link>
+      {draft.status === 'submitted' && <CheckVersionBar assessment={draft} editable={editable} />}
       {draft.status === 'submitted' && draft.score ? (
         <ScoreView assessment={draft} template={template.data} />
       ) : (

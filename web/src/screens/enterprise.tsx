@@ -15,6 +15,7 @@ import { notificationTypeTexts, ratingTexts } from '../reasons';
 import { navigate } from '../router';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatScore, Link, Loading, usePageTitle } from '../ui';
+import { FirmActionLinks } from './actions';
 import { EvidenceCard } from './evidence';
 
 const statusLabels: Record<Enterprise['selfInspection']['status'], LabelKey> = {
@@ -52,6 +53,7 @@ export function EnterprisePage(props: { eid: string }) {
         <h1>{firm.name}</h1>
         {!editable && <p className="muted small">{t('readOnlyNote')}</p>}
       </div>
+      <FirmActionLinks eid={firm.id} />
       <div className="grid-2">
         <ProfileCard firm={firm} />
         <SelfInspectionCard firm={firm} />

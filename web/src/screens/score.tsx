@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { capText, flagTexts } from '../labels/trust';
 import { legalBasisText } from '../legal';
 import { answerTexts, explainScoreItem, ratingExplanation } from '../reasons';
-import { Badge, Card, formatScore, ProgressBar, usePageTitle } from '../ui';
+import { Badge, Card, formatScore, Link, ProgressBar, usePageTitle } from '../ui';
 
 const outcomeTones = {
   compliant: 'ok',
@@ -132,7 +132,12 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
         ) : (
           <ol className="items" data-testid="to-fix">
             {toFix.map((scored) => (
-              <ScoredItem key={scored.id} scored={scored} item={items.get(scored.id)} />
+              <ScoredItem
+                key={scored.id}
+                scored={scored}
+                item={items.get(scored.id)}
+                fixHref={`/enterprises/${encodeURIComponent(assessment.enterpriseId)}/actions?item=${encodeURIComponent(scored.id)}`}
+              />
             ))}
           </ol>
         )}
@@ -154,7 +159,7 @@ export function ScoreView(props: { assessment: Assessment; template: Template })
   );
 }
 
-function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }) {
+function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined; fixHref?: string }) {
   const { t, l, lang } = useI18n();
   const { scored, item } = props;
   return (
@@ -184,6 +189,11 @@ function ScoredItem(props: { scored: ScoreItem; item: TemplateItem | undefined }
           <span className="muted">{t('legalBasis')}: </span>
           {item.legalBasis.map((basis) => legalBasisText(basis, lang)).join('; ')}
         </p>
+      )}
+      {props.fixHref && (
+        <Link to={props.fixHref} testId={`fix-${scored.id}`}>
+          {t('actionForGap')}
+        </Link>
       )}
     </li>
   );

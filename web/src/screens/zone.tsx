@@ -84,6 +84,9 @@ export function ZonePage(props: { zid: string }) {
         <Link to={`${base}/report`} testId="zone-report-link">
           {t('zvZoneReport')}
         </Link>
+        <Link to={`${base}/actions`} testId="link-zone-actions">
+          {t('goToZoneActions')}
+        </Link>
       </p>
       <Dashboard zid={props.zid} period={period} />
       <Trends zid={props.zid} />

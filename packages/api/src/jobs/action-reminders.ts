@@ -1,5 +1,7 @@
 import {
   drainActionOutbox,
+  type Enterprise,
+  getEnterprise,
   listActionOutboxes,
   listActionsDueOn,
   markActionOverdue,
@@ -9,6 +11,7 @@ import {
 import { addDays } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 import { refreshAfterWrite } from '../targeting';
+import type { NotificationDelivery } from './reminders';
 
 /** How many past due days the job looks back on, so a day it did not run is caught up on the next. */
 export const OVERDUE_LOOKBACK_DAYS = 7;
@@ -22,6 +25,9 @@ export interface ActionRun {
   markedOverdue: number;
   written: number;
   alreadySent: number;
+  /** New notifications also sent by e-mail to the firm's contact address, and those whose e-mail failed. */
+  emailed: number;
+  emailFailed: number;
 }
 
 /**
@@ -31,11 +37,13 @@ export interface ActionRun {
  * - for each pending action due in the last `OVERDUE_LOOKBACK_DAYS` days before today, counts it overdue in the
  *   firm's and zone's counters (once: a flag on the action guards the counter), notifies the firm, and refreshes
  *   its target priority (`overdue_actions`).
- * Every notification has a stable key, so running it twice writes nothing twice.
+ * Every notification has a stable key, so running it twice writes nothing twice (and e-mails nothing twice): a
+ * new one is also sent through `deliver` (SES on AWS) when the firm has a contact address, best effort.
  */
 export async function runActionReminders(
   deps: Pick<AppDeps, 'db' | 'now'>,
   today: string,
+  deliver?: NotificationDelivery,
 ): Promise<ActionRun> {
   const run: ActionRun = {
     drained: 0,
@@ -43,6 +51,8 @@ export async function runActionReminders(
     markedOverdue: 0,
     written: 0,
     alreadySent: 0,
+    emailed: 0,
+    emailFailed: 0,
   };
   for (const outbox of await listActionOutboxes(deps.db)) {
     const drained = await drainActionOutbox(deps.db, outbox.enterpriseId, outbox.sourceId);
@@ -85,9 +95,24 @@ export async function runActionReminders(
       });
     }
   }
+  const contacts = new Map<string, Enterprise | undefined>();
   for (const notification of candidates) {
-    if (await putNotification(deps.db, notification)) run.written++;
-    else run.alreadySent++;
+    if (!(await putNotification(deps.db, notification))) {
+      run.alreadySent++;
+      continue;
+    }
+    run.written++;
+    if (!deliver) continue;
+    if (!contacts.has(notification.enterpriseId)) {
+      contacts.set(notification.enterpriseId, await getEnterprise(deps.db, notification.enterpriseId));
+    }
+    const to = contacts.get(notification.enterpriseId)?.contactEmail;
+    if (to === undefined) continue;
+    // The outbox already holds it; a failed e-mail must not stop the run.
+    await deliver(notification, to).then(
+      () => run.emailed++,
+      () => run.emailFailed++,
+    );
   }
   for (const enterpriseId of firms) await refreshAfterWrite(deps.db, enterpriseId, today);
   return run;

@@ -28,7 +28,7 @@ export async function runDailyJobs(
   deliver?: NotificationDelivery,
 ): Promise<DailyRun> {
   const reminders = await runReminders(deps, today, deliver);
-  const actions = await runActionReminders(deps, today);
+  const actions = await runActionReminders(deps, today, deliver);
   const expired = await listEvidenceExpiringOn(deps.db, addDays(today, -1));
   const firms = [...new Set(expired.map((evidence) => evidence.enterpriseId))];
   for (const enterpriseId of firms) {

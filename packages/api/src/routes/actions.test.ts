@@ -239,10 +239,18 @@ describe('corrective actions end to end', () => {
     const done = await patchAction(asC, 'ent-c', action, { status: 'done', note: 'Đã hàn lại' });
     expect(done.status).toBe(200);
     action = (await done.json()) as ActionBody;
+    const queue = await api.call('GET', '/v1/zones/zone-a/actions?status=done', { as: managerA });
+    expect(((await queue.json()) as { items: ActionBody[] }).items.map((found) => found.id)).toContain(
+      action.id,
+    );
     const statuses = await Promise.all(
       [managerA, otherManagerA].map((as) => patchAction(as, 'ent-c', action, { status: 'verified' })),
     );
     expect(statuses.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await api.call('GET', '/v1/zones/zone-a/actions?status=done', { as: managerA });
+    expect(((await after.json()) as { items: ActionBody[] }).items.map((found) => found.id)).not.toContain(
+      action.id,
+    );
   });
 
   it('twenty parallel amend requests open exactly one amendment', async () => {
@@ -288,6 +296,49 @@ describe('corrective actions end to end', () => {
     expect(kinds.filter((kind) => kind === 'thematic')).toHaveLength(2);
   });
 
+  it('the firm brings a due day forward only; a manager extends it, which takes it out of the overdue count', async () => {
+    const asC: TokenRequest = { sub: 'officer-c', role: 'enterprise', enterpriseId: 'ent-c' };
+    const today = now.toISOString().slice(0, 10);
+    const created = await api.call('POST', '/v1/enterprises/ent-c/actions', {
+      as: managerA,
+      body: {
+        title: { vi: 'Sơn vạch lối đi', en: 'Paint the walkways' },
+        severity: 'minor',
+        dueOn: addDays(today, 10),
+      },
+    });
+    expect(created.status).toBe(201);
+    let action = (await created.json()) as ActionBody;
+    const later = await patchAction(asC, 'ent-c', action, { dueOn: addDays(today, 11) });
+    expect(later.status).toBe(400);
+    const past = await patchAction(asC, 'ent-c', action, { dueOn: addDays(today, -1) });
+    expect(past.status).toBe(400);
+    const sooner = await patchAction(asC, 'ent-c', action, { dueOn: addDays(today, 3), owner: 'Tổ bảo trì' });
+    expect(sooner.status).toBe(200);
+    action = (await sooner.json()) as ActionBody;
+    expect(action).toMatchObject({ dueOn: addDays(today, 3), owner: 'Tổ bảo trì', overdue: false });
+
+    // Overdue four days later (the daily job counts it), then the manager gives a week more.
+    const saved = now;
+    const laterDay = addDays(today, 4);
+    now = new Date(`${laterDay}T03:00:00.000Z`);
+    try {
+      await runActionReminders(api.deps, laterDay);
+      const overdueBefore = (await dashboard()).actions.overdue;
+      [action] = (await actionsOf('ent-c', '?overdue=true')).filter((found) => found.id === action.id) as [
+        ActionBody,
+      ];
+      expect(action.overdue).toBe(true);
+      expect((await patchAction(asC, 'ent-c', action, { dueOn: addDays(laterDay, 7) })).status).toBe(400);
+      const extended = await patchAction(managerA, 'ent-c', action, { dueOn: addDays(laterDay, 7) });
+      expect(extended.status).toBe(200);
+      expect(await extended.json()).toMatchObject({ dueOn: addDays(laterDay, 7), overdue: false });
+      expect((await dashboard()).actions.overdue).toBe(overdueBefore - 1);
+    } finally {
+      now = saved;
+    }
+  });
+
   it('refuses hostile or illegal changes with clear errors and writes nothing', async () => {
     const [action] = await actionsOf('ent-a', '?status=open');
     if (!action) throw new Error('expected a pending action');
@@ -311,6 +362,9 @@ describe('corrective actions end to end', () => {
       400,
     );
     expect((await api.call('GET', '/v1/zones/zone-a/actions?cursor=bad', { as: managerA })).status).toBe(400);
+    expect(
+      (await api.call('GET', '/v1/zones/zone-a/actions?status=done&overdue=true', { as: managerA })).status,
+    ).toBe(400);
     const [unchanged] = await actionsOf('ent-a', '?status=open');
     expect(unchanged?.version).toBe(action.version);
   });

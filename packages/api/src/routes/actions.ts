@@ -1,4 +1,10 @@
-import { getAction, getZone, listActionsOfEnterprise, listPendingActionsOfZone } from '@antoan/db';
+import {
+  getAction,
+  getZone,
+  listActionsOfEnterprise,
+  listDoneActionsOfZone,
+  listPendingActionsOfZone,
+} from '@antoan/db';
 import { vietnamDate } from '@antoan/domain';
 import {
   createActionSchema,
@@ -102,12 +108,15 @@ export const actionRoutes = () =>
         if (!zoneInScope(c.var.principal, zoneId) || !(await getZone(c.var.deps.db, zoneId)))
           throw notFound('zone');
         const query = c.req.valid('query');
-        const page = await listPendingActionsOfZone(c.var.deps.db, {
-          zoneId,
-          overdueOn: query.overdue === 'true' ? today(c) : undefined,
-          limit: query.limit,
-          cursor: query.cursor,
-        });
+        const page =
+          query.status === 'done'
+            ? await listDoneActionsOfZone(c.var.deps.db, { zoneId, limit: query.limit, cursor: query.cursor })
+            : await listPendingActionsOfZone(c.var.deps.db, {
+                zoneId,
+                overdueOn: query.overdue === 'true' ? today(c) : undefined,
+                limit: query.limit,
+                cursor: query.cursor,
+              });
         return c.json({
           items: page.items.map((action) => actionView(action, today(c))),
           nextCursor: page.nextCursor,

@@ -50,6 +50,21 @@ export async function changeActionRequest(
   }
   if (errors.length > 0) return failure(invalid(errors));
   const to = patch.status ?? before.status;
+  const today = vietnamDate(deps.now());
+  if (patch.dueOn !== undefined && patch.dueOn !== before.dueOn) {
+    // The deadline comes from the item's severity or the inspection: the firm may plan to finish sooner, never
+    // later; an inspector or the zone's manager may extend it. Either way not into the past, and only while pending.
+    if (!pendingStatuses.includes(before.status))
+      errors.push({ path: 'dueOn', message: 'the due day changes only while the action is pending' });
+    else if (patch.dueOn < today)
+      errors.push({ path: 'dueOn', message: `dueOn is not before today (${today})` });
+    else if (input.actor.as === 'enterprise' && patch.dueOn > before.dueOn)
+      errors.push({
+        path: 'dueOn',
+        message: `the enterprise may bring the due day forward only (at the latest ${before.dueOn})`,
+      });
+  }
+  if (errors.length > 0) return failure(invalid(errors));
   if (to !== before.status) {
     const allowed = allowedTransitions(before.status, input.actor.as);
     if (!allowed.includes(to)) return failure(illegalTransition(before.status, to, allowed));
@@ -100,7 +115,6 @@ export async function changeActionRequest(
       );
     }
   }
-  const today = vietnamDate(deps.now());
   const at = deps.now().toISOString();
   const { overdueCounted: _counted, doneOn: _doneOn, verifiedBy: _verifiedBy, ...kept } = before;
   const pending = pendingStatuses.includes(to);
@@ -108,12 +122,13 @@ export async function changeActionRequest(
     ...kept,
     status: to,
     ...(patch.owner === undefined ? {} : { owner: patch.owner }),
+    ...(patch.dueOn === undefined ? {} : { dueOn: patch.dueOn }),
     ...(note === undefined || note === '' ? {} : { note }),
     ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
     ...(to === 'done' ? { doneOn: before.status === 'done' && before.doneOn ? before.doneOn : today } : {}),
     ...(to === 'verified' ? { doneOn: before.doneOn ?? today, verifiedBy: input.actor.sub } : {}),
     // Pending and past due counts as overdue from the moment it is pending again.
-    ...(pending && before.dueOn < today ? { overdueCounted: true } : {}),
+    ...(pending && (patch.dueOn ?? before.dueOn) < today ? { overdueCounted: true } : {}),
     version: before.version + 1,
     updatedAt: at,
     updatedBy: input.actor.sub,
