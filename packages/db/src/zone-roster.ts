@@ -92,15 +92,16 @@ export async function listZoneRoster(
       queryAll(ctx, {
         index: 'gsi2',
         partition: keys.zoneScores(query.zoneId, period),
-        projection: 'enterpriseId, #period, #total, rating, submittedAt',
-        names: { '#period': 'period', '#total': 'total' },
+        // The period is the partition's own (gsi2 projects only what the score lines need: `scoreLineFields`).
+        projection: 'enterpriseId, #total, rating, submittedAt',
+        names: { '#total': 'total' },
       }),
     ),
   );
   const scores = new Map<string, Record<string, unknown>>();
-  for (const list of scoreLists) {
-    for (const item of list.items) scores.set(`${item.enterpriseId}|${item.period}`, item);
-  }
+  scoreLists.forEach((list, index) => {
+    for (const item of list.items) scores.set(`${item.enterpriseId}|${periods[index]}`, item);
+  });
   const unsubmitted = owing.filter(({ firm, period }) => !scores.has(`${firm.enterpriseId}|${period}`));
   const claims = await batchGetItems(
     ctx,
