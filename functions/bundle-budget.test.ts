@@ -38,13 +38,13 @@ it('holds every function of the functions folder to the budget', () => {
 describe('bundle budget: each function ≤ its floor + 100 KB, built with the esbuild settings of CDK', () => {
   it.each(lambdaFunctions)(
     '$name',
-    async ({ name, clients }) => {
+    async ({ name, clients, overBudget }) => {
       const [own, floor] = await Promise.all([bundle({ entry: `${name}/index.ts` }), floorOf(clients)]);
       const ours = own.bytes - own.templateDataBytes - floor.bytes;
       expect(
         ours,
-        `${name}: ${own.bytes} bytes, floor ${floor.bytes}, template data ${own.templateDataBytes}`,
-      ).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+        `${name}: ${own.bytes} bytes, floor ${floor.bytes}, template data ${own.templateDataBytes}${overBudget ? `; over budget: ${overBudget.reason}` : ''}`,
+      ).toBeLessThanOrEqual(overBudget?.bytes ?? BUNDLE_BUDGET_BYTES);
       // Only the functions that touch files carry the S3 client, only the daily job SES, and no function a
       // client it does not use.
       expect(own.packages.has('@aws-sdk/client-s3'), `${name} and the S3 client`).toBe(

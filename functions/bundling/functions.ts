@@ -52,6 +52,11 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'inspections',
     clients: ['dynamodb', 's3'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
+    overBudget: {
+      bytes: 135 * 1024,
+      reason:
+        'issue 13 (open): inspection photos are declared and verified here (the upload policy and the content checks evidence uses) beside recording inspections and planning their actions, 132 KB over the floor; moving the photo routes into a function of their own, as confirmations was, would bring it under 100 KB',
+    },
   },
   { name: 'dashboards', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones/z-1/dashboard' } },
   { name: 'targets', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/targets' } },

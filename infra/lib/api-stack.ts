@@ -60,7 +60,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   dashboards: 'read',
   targets: 'read',
   providers: 'readwrite',
-  reviews: 'read',
+  // The queue reads; a verdict writes the review, its audit entry, the notification and the actions a rejection opens.
+  reviews: 'readwrite',
   actions: 'readwrite',
   audit: 'read',
   // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).

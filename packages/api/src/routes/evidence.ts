@@ -1,18 +1,17 @@
 import { type Evidence, getEvidence, listEvidence } from '@antoan/db';
 import { addDays, vietnamDate } from '@antoan/domain';
-import { listEvidenceQuerySchema, requestEvidenceUploadSchema, reviewEvidenceSchema } from '@antoan/schemas';
+import { listEvidenceQuerySchema, requestEvidenceUploadSchema } from '@antoan/schemas';
 import { EVIDENCE_CONTENT_TYPES, isEvidenceContentType, MAX_EVIDENCE_BYTES } from '@antoan/storage';
 import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
-import { conflict, forbidden, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { conflict, invalid, notFound, payloadTooLarge, unsupportedMediaType } from '../errors';
 import { evidenceView as view } from '../evidence-view';
 import { idempotent } from '../idempotency';
 import { declareEvidence } from '../use-cases/declare-evidence';
 import { deleteEvidenceFromLibrary } from '../use-cases/delete-evidence';
 import { unwrap } from '../use-cases/result';
-import { reviewEvidenceDecision } from '../use-cases/review-evidence';
 
 async function loadEvidence(c: AppContext, enterpriseId: string, evidenceId: string): Promise<Evidence> {
   const evidence = await getEvidence(c.var.deps.db, enterpriseId, evidenceId);
@@ -31,7 +30,6 @@ export const evidenceRoutes = () =>
     .use('/v1/enterprises/:eid/evidence', authenticate())
     // Path by path, not `evidence/*`: confirming is another function's route.
     .use('/v1/enterprises/:eid/evidence/:vid', authenticate())
-    .use('/v1/enterprises/:eid/evidence/:vid/review', authenticate())
     .use('/v1/enterprises/:eid/evidence/:vid/download', authenticate())
     .post(
       '/v1/enterprises/:eid/evidence',
@@ -66,47 +64,6 @@ export const evidenceRoutes = () =>
           sha256Hex: evidence.sha256,
         });
         return c.json({ ...view(evidence), upload }, 201);
-      },
-    )
-    .post(
-      '/v1/enterprises/:eid/evidence/:vid/review',
-      allow('zone_manager', 'inspector', 'authority'),
-      jsonContent,
-      valid('json', reviewEvidenceSchema),
-      async (c) => {
-        const { deps, principal } = c.var;
-        const enterprise = await loadEnterprise(c, c.req.param('eid'));
-        const { decision, reason } = c.req.valid('json');
-        const result = await reviewEvidenceDecision(deps, {
-          enterprise,
-          evidenceId: c.req.param('vid'),
-          reviewer: principal,
-          decision,
-          reason,
-        });
-        if (result.ok) return c.json(view(result.value));
-        switch (result.error.code) {
-          case 'own_evidence':
-            throw forbidden();
-          case 'not_found':
-            throw notFound('evidence');
-          case 'not_verified':
-            throw conflict(
-              {
-                vi: 'Chỉ thẩm tra được minh chứng đã xác minh tệp.',
-                en: 'Only evidence whose file is verified can be reviewed.',
-              },
-              { code: 'not_verified' },
-            );
-          case 'already_reviewed':
-            throw conflict(
-              {
-                vi: 'Minh chứng đã được thẩm tra; kết luận là cuối cùng, tài liệu sửa lại là minh chứng mới.',
-                en: 'The evidence was already reviewed; a verdict is final, and a corrected document is new evidence.',
-              },
-              { code: 'already_reviewed' },
-            );
-        }
       },
     )
     .get('/v1/enterprises/:eid/evidence', valid('query', listEvidenceQuerySchema), async (c) => {
