@@ -6,7 +6,7 @@ import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
 import { ConflictError } from './errors';
 import { createEvidence, type Evidence, settleEvidence } from './evidence';
-import { getFirmYearFacts, getZoneReportCounters, listFirmsWithIncompleteReport } from './firm-years';
+import { getFirmYearFacts, getZoneReportCounters } from './firm-years';
 import { createTestDb } from './local';
 import { rebuildZoneEnterpriseCounts } from './oversight';
 import { createZone } from './zones';
