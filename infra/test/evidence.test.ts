@@ -212,7 +212,13 @@ describe('evidence grants', () => {
         return bucketName !== undefined;
       })
       .map(({ name }) => name);
-    expect(withBucket.sort()).toEqual(['api confirmations', 'api evidence', 'evidence-verify']);
+    // Inspection photos are uploaded and verified like evidence.
+    expect(withBucket.sort()).toEqual([
+      'api confirmations',
+      'api evidence',
+      'api inspections',
+      'evidence-verify',
+    ]);
   });
 });
 

@@ -97,6 +97,8 @@ describe('cdk-nag AwsSolutions', () => {
     expect([...new Set(prefixGrants)].sort()).toEqual([
       'AntoanApi/Functions/confirmationsRole',
       'AntoanApi/Functions/evidenceRole',
+      // Inspection photos are uploaded and verified like evidence.
+      'AntoanApi/Functions/inspectionsRole',
       'AntoanJobs/EvidenceVerifyRole',
     ]);
   });
