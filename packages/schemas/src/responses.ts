@@ -150,8 +150,8 @@ const scoreSchema = v.strictObject({
 });
 export type ScoreView = v.InferOutput<typeof scoreSchema>;
 
-/** A self-assessment, draft or submitted (`GET`, `POST`, `PATCH` of assessments; the ETag is its version). */
-export const assessmentSchema = v.strictObject({
+/** What every view of a self-assessment shows about it: who, which template and period, where it stands. */
+const assessmentHeadEntries = {
   id: text,
   enterpriseId: text,
   zoneId: text,
@@ -164,39 +164,27 @@ export const assessmentSchema = v.strictObject({
   supersededBy: v.exactOptional(text),
   status: v.picklist(['draft', 'submitted']),
   version: whole(1),
-  applicableItemIds: v.array(text),
-  answers: v.record(text, answerSchema),
   createdAt: instant,
   createdBy: text,
   scoringVersion: v.exactOptional(v.picklist(['1', '2'])),
   updatedAt: instant,
   submittedAt: v.exactOptional(instant),
   submittedBy: v.exactOptional(text),
+};
+
+/** A self-assessment, draft or submitted (`GET`, `POST`, `PATCH` of assessments; the ETag is its version). */
+export const assessmentSchema = v.strictObject({
+  ...assessmentHeadEntries,
+  applicableItemIds: v.array(text),
+  answers: v.record(text, answerSchema),
   score: v.exactOptional(scoreSchema),
 });
 export type AssessmentView = v.InferOutput<typeof assessmentSchema>;
 
 /** `GET /v1/enterprises/{eid}/assessments` entries: no answers, the score reduced to total and rating. */
 export const assessmentSummarySchema = v.strictObject({
-  id: text,
-  enterpriseId: text,
-  zoneId: text,
-  templateId: text,
-  templateVersion: whole(1),
-  period: text,
-  kind: v.exactOptional(v.picklist(['periodic', 'thematic', 'after_incident', 'seasonal'])),
-  amends: v.exactOptional(text),
-  replaces: v.exactOptional(v.array(text)),
-  supersededBy: v.exactOptional(text),
-  status: v.picklist(['draft', 'submitted']),
-  version: whole(1),
+  ...assessmentHeadEntries,
   applicableItemCount: whole(),
-  createdAt: instant,
-  createdBy: text,
-  updatedAt: instant,
-  submittedAt: v.exactOptional(instant),
-  submittedBy: v.exactOptional(text),
-  scoringVersion: v.exactOptional(v.picklist(['1', '2'])),
   score: v.exactOptional(v.strictObject({ total: v.number(), rating })),
 });
 export type AssessmentSummary = v.InferOutput<typeof assessmentSummarySchema>;
