@@ -590,4 +590,45 @@ describe('completeness follows the records', () => {
     // The zone's count moved with the evidence, without another save of the form.
     expect(await completeIn2025()).toBe(before + 1);
   });
+
+  it('marks it incomplete again, and the zone stops counting it, when a reviewer rejects evidence a figure reads', async () => {
+    const before = await completeIn2025();
+    const odExamined2025 = async () =>
+      (await getZoneReportCounters(api.db, ['zone-a'], ['2025']))[0]?.years['2025']?.odExamined;
+    const examinedBefore = await odExamined2025();
+    const exam = await pendingUpload(firms.a2, 'occupational_disease_exam', '2025-10-03', 30);
+    await confirm(firms.a2, exam);
+    expect(await odExamined2025()).toBe((examinedBefore ?? 0) + 30);
+    expect((await report2025(firms.a2)).complete).toBe(true);
+    const verdict = (id: string) =>
+      api.call('POST', `/v1/enterprises/${firms.a2}/evidence/${id}/review`, {
+        as: callers.managerA,
+        body: { decision: 'rejected', reason: 'Không đúng doanh nghiệp' },
+      });
+    // Another exam still fills the figure when this one is rejected: the report stays complete and counted.
+    expect((await verdict(exam)).status).toBe(200);
+    expect(await completeIn2025()).toBe(before);
+    expect(await odExamined2025()).toBe(examinedBefore);
+    expect((await report2025(firms.a2)).complete).toBe(true);
+
+    // Rejecting the last exam the figure reads empties it: the report is incomplete and the zone counts one fewer,
+    // with no save of the form.
+    const { items } = (await (
+      await api.call('GET', `/v1/enterprises/${firms.a2}/evidence?limit=200`, { as: officerOf(firms.a2) })
+    ).json()) as {
+      items: Array<{ id: string; kind: string; issuedOn: string; status: string; review?: unknown }>;
+    };
+    const lastExam = items.find(
+      (item) =>
+        item.kind === 'occupational_disease_exam' &&
+        item.issuedOn.startsWith('2025') &&
+        item.status === 'verified' &&
+        item.review === undefined,
+    );
+    expect(lastExam).toBeDefined();
+    expect((await verdict(lastExam?.id ?? '')).status).toBe(200);
+    expect(await report2025(firms.a2)).toMatchObject({ complete: false, missing: ['health.odExamined'] });
+    expect(await completeIn2025()).toBe(before - 1);
+    expect(await odExamined2025()).toBe((examinedBefore ?? 0) - 40);
+  });
 });
