@@ -1,5 +1,6 @@
 import { isIsoDate, isPeriod } from '@antoan/domain';
 import * as v from 'valibot';
+import { said } from './messages';
 
 /** A lone UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -129,7 +130,13 @@ export const isBoundedDate = (text: string): boolean => {
 export const dateText = (label: string) =>
   v.pipe(
     v.string(),
-    v.check(isBoundedDate, `${label} is a date, YYYY-MM-DD, from ${DATE_YEARS.min} to ${DATE_YEARS.max}`),
+    v.check(
+      isBoundedDate,
+      said(
+        `${label} phải là ngày dạng YYYY-MM-DD, từ năm ${DATE_YEARS.min} đến ${DATE_YEARS.max}`,
+        `${label} is a date, YYYY-MM-DD, from ${DATE_YEARS.min} to ${DATE_YEARS.max}`,
+      ),
+    ),
   );
 
 /** A non-empty, trimmed line of text of at most `max` characters. */
@@ -138,8 +145,8 @@ export const nameText = (max: number) =>
     v.string(),
     wellFormed(),
     v.trim(),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(max, `must be at most ${max} characters`),
+    v.minLength(1, said('Không được để trống', 'must not be empty')),
+    v.maxLength(max, said(`Tối đa ${max} ký tự`, `must be at most ${max} characters`)),
   );
 
 /** The largest count any body may carry, unless its field says less (people, equipment, workers covered). */
@@ -149,7 +156,10 @@ export const MAX_COUNT = 1_000_000;
 export const count = (min = 0, max = MAX_COUNT) =>
   v.pipe(
     v.number(),
-    v.integer('must be a whole number'),
-    v.minValue(min, `must be at least ${min}`),
-    v.maxValue(max, `must be at most ${max.toLocaleString('en')}`),
+    v.integer(said('Phải là số nguyên', 'must be a whole number')),
+    v.minValue(min, said(`Phải từ ${min} trở lên`, `must be at least ${min}`)),
+    v.maxValue(
+      max,
+      said(`Tối đa ${max.toLocaleString('vi')}`, `must be at most ${max.toLocaleString('en')}`),
+    ),
   );

@@ -474,19 +474,40 @@ describe('PUT /v1/enterprises/{eid}/annual-data/{year}', () => {
         428,
       ],
     ];
+    type FieldMessage = { path: string; message: string; localized?: { vi: string; en: string } };
+    const messages = new Map<string, string>();
     for (const [data, ifMatch, status, path] of cases) {
       const response = await putAnnual(firms.a1, 2026, data, ifMatch);
       expect(response.status, JSON.stringify(data)).toBe(status);
       if (path) {
-        const problem = (await response.json()) as { errors: Array<{ path: string; message: string }> };
+        const problem = (await response.json()) as { errors: FieldMessage[] };
         expect(problem.errors.map((error) => error.path)).toContain(path);
+        // Every field message also comes in Vietnamese, beside the English `message` of the shared contract.
+        for (const error of problem.errors) {
+          expect(error.localized?.en, error.path).toBe(error.message);
+          expect(error.localized?.vi, error.path).not.toBe(error.message);
+          expect(error.localized?.vi, error.path).toMatch(/\p{L}/u);
+        }
+        messages.set(path, problem.errors.find((error) => error.path === path)?.localized?.vi ?? '');
       }
     }
+    expect(messages.get('data.overtime.workers')).toBe('Số người lao động phải là số nguyên');
+    expect(messages.get('data.workforce.women')).toBe(
+      '101 người là nhiều hơn tổng số lao động của năm (100)',
+    );
+    expect(messages.get('data.unknownFigure')).toBe('Trường không được chấp nhận: hãy bỏ đi');
+    expect(messages.get('data.spending.technical')).toBe('Số nằm ngoài khoảng cho phép');
+    expect(messages.get('data.overtime.maxHoursPerMonth')).toBe(
+      'Số giờ làm thêm trong một tháng tối đa là 744',
+    );
     expect(await read(firms.a1)).toEqual(before);
     const [countersAfter] = await getZoneReportCounters(api.db, ['zone-a'], ['2026']);
     expect(countersAfter).toEqual(countersBefore);
     const wrongYear = await putAnnual(firms.a1, 1999, {}, '"1"');
     expect(wrongYear.status).toBe(400);
+    expect(((await wrongYear.json()) as { errors: FieldMessage[] }).errors[0]?.localized?.vi).toMatch(
+      /^Năm phải từ 2000 đến \d{4}$/,
+    );
     const notOwn = await api.call('PUT', `/v1/enterprises/${firms.a1}/annual-data/2026`, {
       as: callers.managerA,
       body: { data: {} },
