@@ -75,21 +75,30 @@ export const itemRecord = <T extends v.GenericSchema>(label: string, value: T, m
     v.check((record) => Object.keys(record).length <= max, `at most ${max} ${label} per request`),
   );
 
+/** What a refused cursor is told, here and where the API opens one. */
+export const cursorNotIssued = {
+  vi: 'cursor không phải do hệ thống cấp cho danh sách này',
+  en: 'cursor is not one this service issued',
+};
+
 /** The `limit` and `cursor` entries every list query has; lists with filters add theirs. */
 export const listQueryEntries = {
   limit: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^\d{1,3}$/, 'limit must be a whole number, 1–200'),
+      v.regex(
+        /^\d{1,3}$/,
+        said('limit phải là số nguyên từ 1 đến 200', 'limit must be a whole number, 1–200'),
+      ),
       v.transform(Number),
-      v.minValue(1, 'limit must be at least 1'),
-      v.maxValue(200, 'limit must be at most 200'),
+      v.minValue(1, said('limit phải từ 1 trở lên', 'limit must be at least 1')),
+      v.maxValue(200, said('limit tối đa là 200', 'limit must be at most 200')),
     ),
     '50',
   ),
   /** Opaque and signed by the API, which checks it before anything reads it. */
   cursor: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,2048}$/, 'cursor is not one this service issued')),
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,2048}$/, said(cursorNotIssued.vi, cursorNotIssued.en))),
   ),
 };
 
