@@ -652,4 +652,25 @@ describe('completeness follows the records', () => {
     expect(await completeIn2025()).toBe(before - 1);
     expect(await odExamined2025()).toBe((examinedBefore ?? 0) - 40);
   });
+
+  it('marks it incomplete again when the firm deletes the only file a figure reads', async () => {
+    const before = await completeIn2025();
+    await confirm(firms.a2, await pendingUpload(firms.a2, 'occupational_disease_exam', '2025-10-04', 25));
+    expect(await report2025(firms.a2)).toMatchObject({ complete: true, missing: [] });
+    expect(await completeIn2025()).toBe(before + 1);
+    // The health exam record is the one document behind health.examined, verified and linked to nothing.
+    const { items } = (await (
+      await api.call('GET', `/v1/enterprises/${firms.a2}/evidence?limit=200`, { as: officerOf(firms.a2) })
+    ).json()) as { items: Array<{ id: string; kind: string; issuedOn: string; status: string }> };
+    const record = items.find(
+      (item) => item.kind === 'health_exam_record' && item.issuedOn.startsWith('2025'),
+    );
+    expect(record?.status).toBe('verified');
+    const deleted = await api.call('DELETE', `/v1/enterprises/${firms.a2}/evidence/${record?.id}`, {
+      as: officerOf(firms.a2),
+    });
+    expect(deleted.status).toBe(204);
+    expect(await report2025(firms.a2)).toMatchObject({ complete: false, missing: ['health.examined'] });
+    expect(await completeIn2025()).toBe(before);
+  });
 });
