@@ -4,7 +4,7 @@
  * `--only=p1,p4` (some parts only).
  */
 import { formatFunctions, measureFunctions } from '../../functions/bundling/measure';
-import { assessmentCost, formatCost } from './cost';
+import { assessmentCost, formatCost, formatSteps } from './cost';
 import { startBench } from './harness';
 import { routeRatios } from './routes';
 import { growCity, targetList, ZONES } from './scale';
@@ -104,6 +104,7 @@ try {
     const ten = await assessmentCost(bench, 8001, 10);
     const one = await assessmentCost(bench, 8002, 1);
     for (const cost of [ten, one]) for (const line of formatCost(cost)) console.log(`  ${line}`);
+    for (const cost of [ten, one]) for (const line of formatSteps(cost)) console.log(`  ${line}`);
     goal(
       'P4 ≤ $0.08 per 1,000 at 10 answers/save',
       ten.dollarsPer1000 <= 0.08,
