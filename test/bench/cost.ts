@@ -17,6 +17,9 @@ export const PRICES = {
   s3Get: 0.0004 / 1000,
 };
 
+/** Evidence files uploaded per self-assessment. */
+const FILES = 3;
+
 /** The commands of one self-assessment, as the breakdown names them. */
 export const STEPS = ['create', 'request upload', 'confirm', 'S3-event verify', 'save', 'submit'] as const;
 export type Step = (typeof STEPS)[number];
@@ -36,12 +39,40 @@ export interface AssessmentCost {
   steps: Record<Step, Meter[]>;
   dollarsPer1000: number;
   parts: Record<string, number>;
+  /** What the prices allow at best for this many requests and saves (see `floorOf`). */
+  floor: Floor;
+}
+
+/** The least one self-assessment can cost at these prices with the requests it makes, per 1,000 assessments. */
+export interface Floor {
+  dollarsPer1000: number;
+  /** The floor's terms, per 1,000 assessments. */
+  parts: { httpApi: number; lambdaRequests: number; saveWrites: number; uploads: number };
+}
+
+/**
+ * The floor: every HTTP API request and Lambda invocation the flow makes (as counted), one WRU per save (the least a
+ * write costs) and one S3 PUT per evidence file (the browser's upload itself); no reads, no Lambda time, no other
+ * write. Whatever the code does, a self-assessment saved this way cannot cost less.
+ */
+export function floorOf(
+  cost: Pick<AssessmentCost, 'apiRequests' | 'lambdaInvocations' | 'saves'>,
+  files: number,
+): Floor {
+  const parts = {
+    httpApi: cost.apiRequests * PRICES.httpApiRequest * 1000,
+    lambdaRequests: cost.lambdaInvocations * PRICES.lambdaRequest * 1000,
+    saveWrites: cost.saves * PRICES.wru * 1000,
+    uploads: files * PRICES.s3Put * 1000,
+  };
+  return { dollarsPer1000: Object.values(parts).reduce((a, b) => a + b, 0), parts };
 }
 
 const add = (total: Meter, part: Meter) => {
   total.calls += part.calls;
   total.rru += part.rru;
   total.wru += part.wru;
+  total.wruReportedByLocal += part.wruReportedByLocal;
   total.itemsRead += part.itemsRead;
   total.s3Put += part.s3Put;
   total.s3Get += part.s3Get;
@@ -96,7 +127,7 @@ export async function assessmentCost(
     )
   ).value;
 
-  for (let file = 0; file < 3; file++) {
+  for (let file = 0; file < FILES; file++) {
     const bytes = samplePdf(2000 + file);
     const requested = (
       await invoke('request upload', async () =>
@@ -199,6 +230,7 @@ export async function assessmentCost(
     steps,
     dollarsPer1000: dollars * 1000,
     parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v * 1000])),
+    floor: floorOf({ apiRequests, lambdaInvocations, saves }, FILES),
   };
 }
 
@@ -209,6 +241,9 @@ export function formatCost(cost: AssessmentCost): string[] {
     `${cost.answersPerSave} answer(s)/save: ${cost.items} items, ${cost.saves} saves, ${cost.apiRequests} API requests, ${cost.lambdaInvocations} Lambda runs (${cost.lambdaMs} ms), WRU ${cost.meter.wru.toFixed(1)}, RRU ${cost.meter.rru.toFixed(1)}, S3 PUT ${cost.meter.s3Put}, GET ${cost.meter.s3Get}`,
     `   WRU per autosave: max ${maxSave.toFixed(1)}, mean ${(cost.wruPerSave.reduce((a, b) => a + b, 0) / cost.wruPerSave.length).toFixed(2)}`,
     `   per 1,000 self-assessments: ${money(cost.dollarsPer1000)}  (${Object.entries(cost.parts)
+      .map(([k, v]) => `${k} ${money(v)}`)
+      .join(', ')})`,
+    `   floor at these prices: ${money(cost.floor.dollarsPer1000)}  (${Object.entries(cost.floor.parts)
       .map(([k, v]) => `${k} ${money(v)}`)
       .join(', ')})`,
   ];
