@@ -113,7 +113,7 @@ try {
     const floor = one.floor;
     console.log(
       floor.dollarsPer1000 > 0.15
-        ? `  floor at 1 answer/save: $${floor.dollarsPer1000.toFixed(4)} — the goal ($0.15) is below the floor because every answer is its own save: ${one.saves} saves are ${one.saves} HTTP API requests ($${floor.parts.httpApi.toFixed(4)} with the other ${one.apiRequests - one.saves}), ${one.lambdaInvocations} Lambda invocations ($${floor.parts.lambdaRequests.toFixed(4)}) and at least ${one.saves} WRU ($${floor.parts.saveWrites.toFixed(4)}), before any read, Lambda time, S3 request or other write. Only fewer saves than answers can meet it.`
+        ? `  floor at 1 answer/save: $${floor.dollarsPer1000.toFixed(4)} — the goal ($0.15) is below the floor because every answer is its own save: ${one.saves} saves are ${one.saves} HTTP API requests ($${floor.parts.httpApi.toFixed(4)} with the other ${one.apiRequests - one.saves}), ${one.lambdaInvocations} Lambda invocations ($${floor.parts.lambdaRequests.toFixed(4)}) and at least ${one.saves} WRU ($${floor.parts.saveWrites.toFixed(4)}), and one S3 PUT per evidence file ($${floor.parts.uploads.toFixed(4)}), before any read, Lambda time or other write. Only fewer saves than answers can meet it.`
         : `  floor at 1 answer/save: $${floor.dollarsPer1000.toFixed(4)} (the goal is above it)`,
     );
     console.log(
