@@ -73,6 +73,8 @@ const add = (total: Meter, part: Meter) => {
   total.rru += part.rru;
   total.wru += part.wru;
   total.wruReportedByLocal += part.wruReportedByLocal;
+  for (const [kind, wru] of Object.entries(part.wruByItem))
+    total.wruByItem[kind] = (total.wruByItem[kind] ?? 0) + wru;
   total.itemsRead += part.itemsRead;
   total.s3Put += part.s3Put;
   total.s3Get += part.s3Get;
@@ -266,11 +268,18 @@ export function formatSteps(cost: AssessmentCost): string[] {
       for (const run of runs)
         for (const [name, n] of Object.entries(run.byCommand))
           commands[name.replace(/Command$/, '')] = (commands[name.replace(/Command$/, '')] ?? 0) + n;
+      const byItem: Record<string, number> = {};
+      for (const run of runs)
+        for (const [kind, wru] of Object.entries(run.wruByItem)) byItem[kind] = (byItem[kind] ?? 0) + wru;
+      const written = Object.entries(byItem)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, wru]) => `${kind} ${wru}`)
+        .join(', ');
       return `   ${step.padEnd(16)} ×${String(runs.length).padEnd(3)} WRU ${figure(runs, (m) => m.wru)}; RRU ${figure(runs, (m) => m.rru)}; calls ${figure(runs, (m) => m.calls + m.s3Calls)}; items read ${figure(runs, (m) => m.itemsRead)}  [${Object.entries(
         commands,
       )
         .map(([name, n]) => `${name} ${n}`)
-        .join(', ')}]`;
+        .join(', ')}]${written ? `\n${' '.repeat(24)}WRU by item written: ${written}` : ''}`;
     }),
   ];
 }

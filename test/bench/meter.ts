@@ -15,6 +15,8 @@ export interface Meter {
   byCommand: Record<string, number>;
   /** WRU of transactions as DynamoDB Local reported them, before the correction (see `transactionWru`). */
   wruReportedByLocal: number;
+  /** WRU by the kind of item written: its sort key up to the first `#` (ACTION, ASMT, AUDIT, PROFILE, …). */
+  wruByItem: Record<string, number>;
 }
 
 export const emptyMeter = (): Meter => ({
@@ -27,7 +29,14 @@ export const emptyMeter = (): Meter => ({
   s3Calls: 0,
   byCommand: {},
   wruReportedByLocal: 0,
+  wruByItem: {},
 });
+
+/** The kind of an item, for `wruByItem`: its sort key up to the first `#`. */
+const itemKind = (key: Record<string, unknown> | undefined) => String(key?.sk ?? '?').split('#')[0] ?? '?';
+const addTo = (totals: Record<string, number>, name: string, n: number) => {
+  totals[name] = (totals[name] ?? 0) + n;
+};
 
 interface Capacity {
   CapacityUnits?: number;
@@ -198,13 +207,22 @@ export function meterDb(db: DbContext, meter: () => Meter, indexes: IndexShape[]
         const { rru, wru } = units(entry, isWrite(name));
         m.rru += rru;
         if (transact.length > 0) m.wruReportedByLocal += wru;
-        else m.wru += wru;
+        else {
+          m.wru += wru;
+          if (wru > 0)
+            addTo(
+              m.wruByItem,
+              itemKind((input.Item ?? input.Key) as Record<string, unknown> | undefined),
+              wru,
+            );
+        }
       }
       for (const [i, action] of transact.entries()) {
         const before = befores[i];
         if (action.ConditionCheck) {
           // A condition check is billed as a write of the item it reads, and changes nothing.
           m.wru += 2 * kb(before ? itemSize(before) : 0);
+          addTo(m.wruByItem, itemKind(action.ConditionCheck.Key), 2 * kb(before ? itemSize(before) : 0));
           continue;
         }
         const target = (action.Put ?? action.Update ?? action.Delete) as {
@@ -218,6 +236,7 @@ export function meterDb(db: DbContext, meter: () => Meter, indexes: IndexShape[]
             : await image(db, target.TableName, target.Key as Record<string, unknown>);
         const wru = transactionWru(indexes, before, after);
         m.wru += wru;
+        addTo(m.wruByItem, itemKind(after ?? before), wru);
         if (process.env.BENCH_METER_TRACE)
           console.log(
             `    txn ${Object.keys(action)[0]} ${String((after ?? before)?.sk ?? '').slice(0, 40)}: ${wru} WRU (${itemSize(after ?? before ?? {})} B)`,
