@@ -5,7 +5,7 @@ import type { DbContext } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { ConflictError } from './errors';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 export type ActionStatus = 'open' | 'in_progress' | 'done' | 'verified' | 'cancelled';
@@ -440,10 +440,7 @@ export function listActionsDueOn(ctx: DbContext, day: string): Promise<ActionDue
   return queryAll(
     ctx,
     { index: 'gsi3', partition: keys.actionDue(day) },
-    (item) =>
-      Object.fromEntries(
-        actionDueFields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
-      ) as unknown as ActionDue,
+    pickFields<ActionDue>(actionDueFields),
   );
 }
 

@@ -5,7 +5,7 @@ import type { Page } from './cursor';
 import { ConflictError, type DbError } from './errors';
 import { type FirmYearFacts, transactWithFirmYear } from './firm-years';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 /** Where a piece of evidence stands: waiting for its file, verified by the server, or rejected. */
@@ -454,10 +454,7 @@ export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<Exp
   return queryAll(
     ctx,
     { index: 'gsi3', partition: keys.evidenceExpiry(day) },
-    (item) =>
-      Object.fromEntries(
-        evidenceExpiryFields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
-      ) as unknown as ExpiringEvidence,
+    pickFields<ExpiringEvidence>(evidenceExpiryFields),
   );
 }
 
