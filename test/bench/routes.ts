@@ -53,6 +53,36 @@ async function fillTargetIndex(db: DbContext, firms: number): Promise<void> {
   }
 }
 
+/**
+ * Counts the sequential rounds of DynamoDB calls: a call is one round after the latest round that had finished when
+ * it started, so calls made together count once and a call that waits for another counts again.
+ */
+export function roundCounter(ctx: DbContext) {
+  let finished = 0;
+  let deepest = 0;
+  ctx.doc.middlewareStack.remove('countRounds');
+  ctx.doc.middlewareStack.add(
+    (next) => async (args) => {
+      const round = finished + 1;
+      deepest = Math.max(deepest, round);
+      try {
+        return await next(args);
+      } finally {
+        finished = Math.max(finished, round);
+      }
+    },
+    { step: 'initialize', name: 'countRounds' },
+  );
+  return {
+    async of<T>(work: () => Promise<T>): Promise<{ value: T; rounds: number }> {
+      finished = 0;
+      deepest = 0;
+      const value = await work();
+      return { value, rounds: deepest };
+    },
+  };
+}
+
 interface RouteCase {
   name: string;
   route: () => Promise<unknown>;
@@ -213,9 +243,12 @@ export async function routeRatios(bench: Bench, runs: number) {
     },
   ];
   const rows = [];
+  const rounds = roundCounter(db);
   for (const c of cases) {
     await c.route();
     await c.raw();
+    const routeRounds = (await rounds.of(c.route)).rounds;
+    const rawRounds = (await rounds.of(c.raw)).rounds;
     const route: number[] = [];
     const raw: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -231,6 +264,8 @@ export async function routeRatios(bench: Bench, runs: number) {
       routeMs: median(route),
       rawMs: median(raw),
       ratio: median(route) / median(raw),
+      routeRounds,
+      rawRounds,
     });
   }
   return rows;

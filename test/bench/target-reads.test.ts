@@ -3,6 +3,7 @@ import { createZone, type DbContext, putTargetEntry } from '@antoan/db';
 import { createTestDb, type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
 import { seededRandom, type TargetSnapshot } from '@antoan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundCounter } from './routes';
 
 /**
  * How many items DynamoDB reads for one `GET /v1/targets`, against a priority index of `TARGET_BENCH_FIRMS`
@@ -29,35 +30,6 @@ const SECTORS = [
 
 let dynamo: DynamoLocal;
 let db: DbContext;
-
-/**
- * Counts the sequential rounds of DynamoDB calls: a call is one round after the latest round that had finished when
- * it started, so calls made together count once and a call that waits for another counts again.
- */
-function roundCounter(ctx: DbContext) {
-  let finished = 0;
-  let deepest = 0;
-  ctx.doc.middlewareStack.add(
-    (next) => async (args) => {
-      const round = finished + 1;
-      deepest = Math.max(deepest, round);
-      try {
-        return await next(args);
-      } finally {
-        finished = Math.max(finished, round);
-      }
-    },
-    { step: 'initialize', name: 'countRounds' },
-  );
-  return {
-    async of<T>(work: () => Promise<T>): Promise<{ value: T; rounds: number }> {
-      finished = 0;
-      deepest = 0;
-      const value = await work();
-      return { value, rounds: deepest };
-    },
-  };
-}
 
 /** A synthetic firm's snapshot: a spread of sectors, sizes and scores, a fatal accident at about 0.5 % of them. */
 function snapshotOf(index: number): TargetSnapshot {
