@@ -320,8 +320,9 @@ export async function listTargets(
   let lastTaken: TargetEntry | undefined;
   let untaken: TargetEntry | undefined;
   for (let entry = await byPriority.next(); entry; entry = await byPriority.next()) {
-    // Firms that must be listed sort first, so once the others start, every one of them is taken.
-    if (!entry.mustInclude && taken.size >= ranked) {
+    // Firms that must be listed sort first and take the random slots too when they outnumber the ranked ones; a
+    // page never holds more than `limit`: beyond it they continue on the next page, so the read stays the page's size.
+    if (taken.size >= (entry.mustInclude ? query.limit : ranked)) {
       untaken = entry;
       break;
     }
