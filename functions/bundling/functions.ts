@@ -53,9 +53,9 @@ export const lambdaFunctions: ReadonlyArray<{
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
     overBudget: {
-      bytes: 101 * 1024,
+      bytes: 103 * 1024,
       reason:
-        'issue 13: the photo routes left for inspection-photos (no S3 client here now; 132 KB over the S3 floor before, 100.2 KB over the DynamoDB floor after). The 0.2 KB left over 100 KB is recording itself (scoring, findings and photo checks, the gap actions and the target refresh an inspection triggers) on top of what every API function carries (token checks, body checks, table keys)',
+        'issue 13: the photo routes left for inspection-photos, so no S3 client here (132 KB over the S3 floor before, 100.2 KB over the DynamoDB floor after the split, 102.0 KB after the bilingual field errors grew the shared body checks). What is over 100 KB is code every API function carries (token and body checks, field messages, table keys) on top of recording itself (scoring, findings and photo checks, gap actions, the target refresh)',
     },
   },
   {

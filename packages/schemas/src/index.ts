@@ -8,6 +8,7 @@ export * from './enterprise';
 export * from './evidence';
 export * from './inspection';
 export * from './inspection-photo';
+export * from './messages';
 export * from './report';
 export * from './responses';
 export * from './target';
