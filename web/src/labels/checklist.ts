@@ -72,21 +72,3 @@ export const checklistLabels = {
   reviewFirm: { vi: 'Doanh nghiệp', en: 'Enterprise' },
   reviewUnknownFirm: { vi: 'Doanh nghiệp không rõ tên', en: 'Unnamed enterprise' },
 } satisfies Record<string, LocalizedText>;
-
-/**
- * A calendar day (`YYYY-MM-DD`) as people read it: `dd/mm/yyyy` in Vietnamese, `30 Nov 2026` in English.
- * @example formatDay('2026-11-30', 'vi') // '30/11/2026'
- */
-export function formatDay(day: string, lang: 'vi' | 'en'): string {
-  const [year, month, date] = day.split('-');
-  if (!year || !month || !date) return day;
-  if (lang === 'vi') return `${date}/${month}/${year}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(date)} ${months[Number(month) - 1] ?? month} ${year}`;
-}
-
-/** A timestamp as a day and time in Vietnam (UTC+7), in the reader's format. */
-export function formatInstant(iso: string, lang: 'vi' | 'en'): string {
-  const shifted = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${formatDay(shifted.slice(0, 10), lang)} ${shifted.slice(11, 16)}`;
-}

@@ -8,9 +8,9 @@ import type {
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiClient, ApiError } from '../api';
 import { AutosaveQueue, type SaveState } from '../autosave';
+import { formatDay } from '../dates';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';
-import { formatDay } from '../labels/checklist';
 import { answerTexts, evidenceKindTexts, severityTexts } from '../reasons';
 import { useSignedIn } from '../session-context';
 import '../styles/checklist.css';
