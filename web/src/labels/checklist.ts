@@ -72,3 +72,20 @@ export const checklistLabels = {
   reviewFirm: { vi: 'Doanh nghiệp', en: 'Enterprise' },
   reviewUnknownFirm: { vi: 'Doanh nghiệp không rõ tên', en: 'Unnamed enterprise' },
 } satisfies Record<string, LocalizedText>;
+
+/** Labels of the provisional score on the checklist. */
+export const provisionalScoreLabels = {
+  provisionalScore: { vi: 'Điểm tạm tính', en: 'Provisional score' },
+  provisionalExplain: {
+    vi: 'Tính theo các câu trả lời hiện tại, đúng như hệ thống sẽ tính khi nộp: mục chưa trả lời được 0 điểm; mục cần minh chứng chỉ được điểm khi có minh chứng đã tải lên xong, đúng loại, đã cấp và còn hiệu lực hôm nay.',
+    en: 'Worked out from the answers so far, exactly as the server will on submit: an unanswered item earns 0; an item that needs evidence earns points only with linked evidence that has finished uploading, is of an accepted kind, and is issued and valid today.',
+  },
+  provisionalReviewV1: {
+    vi: 'Minh chứng chưa được thẩm tra vẫn được tính (cách chấm phiên bản 1 không xét kết luận thẩm tra).',
+    en: 'Evidence not yet reviewed counts (scoring version 1 does not look at review verdicts).',
+  },
+  provisionalReviewV2: {
+    vi: 'Minh chứng chưa được thẩm tra vẫn được tính; minh chứng bị người thẩm tra từ chối không được tính.',
+    en: 'Evidence not yet reviewed counts; evidence a reviewer rejected does not.',
+  },
+} satisfies Record<string, LocalizedText>;
