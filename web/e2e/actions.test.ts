@@ -274,6 +274,8 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     }
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain(firm.name);
+    // The proof shows by its file name (the zone's list carries it), never by its id.
+    expect(await card.getByTestId('action-evidence').textContent()).toContain('ho-so-khac-phuc.pdf');
     await checkEverywhere(page, 'zone actions', () => card.waitFor());
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'zone_manager-actions-1366');
@@ -299,6 +301,17 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
       `/enterprises/${firm.id}/actions/${check.id}-${evidenceItem}`,
     );
     expect(reopened.status).toBe('open');
+
+    // A manager of several zones reaches each one's actions from the picker.
+    const pick = page.getByTestId('zone-pick');
+    const offered = await pick
+      .locator('option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { value: string }).value));
+    expect([...offered].sort()).toEqual([...(manager.zoneIds ?? [])].sort());
+    const other = offered.find((id) => id !== firm.zoneId) ?? '';
+    await pick.selectOption(other);
+    await page.waitForURL(`${webUrl}/zones/${other}/actions?view=pending`);
+    await expect.poll(() => pick.inputValue()).toBe(other);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
@@ -130,6 +130,37 @@ export async function getEnterprise(ctx: DbContext, enterpriseId: string): Promi
     ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.enterprise(enterpriseId) })),
   );
   return Item ? toEnterprise(Item) : undefined;
+}
+
+/**
+ * The names of the enterprises with these ids (100 keys a batch, only the name read); unknown ids are absent. For
+ * lists that name firms beside their people (`GET /v1/users`).
+ */
+export async function getEnterpriseNames(
+  ctx: DbContext,
+  enterpriseIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unique = [...new Set(enterpriseIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((id) => keys.enterprise(id));
+    while (pending.length > 0) {
+      const request = {
+        [ctx.tableName]: {
+          Keys: pending,
+          ProjectionExpression: '#id, #name',
+          ExpressionAttributeNames: { '#id': 'id', '#name': 'name' },
+        },
+      };
+      const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
+      for (const item of result.Responses?.[ctx.tableName] ?? [])
+        names.set(item.id as string, item.name as string);
+      pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
+    }
+  }
+  return names;
 }
 
 /** The enterprises of a zone, by name. */

@@ -1,7 +1,6 @@
 import type { EvidenceKind, Severity } from '@antoan/domain';
 import type {
   ActionView as Action,
-  ActionList,
   DemoUser,
   EnterpriseDetail as Enterprise,
   EvidenceListItem as Evidence,
@@ -249,15 +248,15 @@ async function loadAll<T>(api: ReturnType<typeof useSignedIn>['api'], path: stri
  * A list read page by page with the API's cursor: the first page, then "load more". A filtered page can be short
  * (the API filters within what it read), so pages keep coming while there is a cursor.
  */
-export function PagedActions(props: {
+export function PagedActions<T extends Action = Action>(props: {
   path: string;
   filters: Record<string, string | undefined>;
-  render(actions: Action[]): ReactNode;
+  render(actions: T[]): ReactNode;
 }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const list = usePagedList(`${props.path}${query(props.filters)}`, (cursor) =>
-    api.get<ActionList>(`${props.path}${query({ ...props.filters, limit: PAGE, cursor })}`),
+    api.get<Page<T>>(`${props.path}${query({ ...props.filters, limit: PAGE, cursor })}`),
   );
   return (
     <div className="stack">
@@ -302,6 +301,8 @@ export function ActionCard(props: {
   evidence: Evidence[];
   onChanged(): void;
   firmName?: string | undefined;
+  /** The names of the files the action carries, when the list came with them (a zone's list). */
+  evidenceFiles?: ReadonlyArray<{ id: string; fileName: string }> | undefined;
 }) {
   const { t, l, lang } = useI18n();
   const { api } = useSignedIn();
@@ -317,7 +318,9 @@ export function ActionCard(props: {
       ? `${enterpriseBase}/assessments/${encodeURIComponent(action.source.id)}#item-${encodeURIComponent(action.source.itemId)}`
       : null;
   const attached = (action.evidenceIds ?? []).map(
-    (id) => props.evidence.find((found) => found.id === id) ?? { id, fileName: id },
+    (id) =>
+      props.evidence.find((found) => found.id === id) ??
+      props.evidenceFiles?.find((found) => found.id === id) ?? { id, fileName: t('evidenceFileUnknown') },
   );
 
   const patch = async (body: PatchActionInput) => {

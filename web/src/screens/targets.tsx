@@ -8,6 +8,7 @@ import { priorityBandTexts, reasonSentence } from '../labels/inspector';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatDecimal, formatScore, Link, Loading } from '../ui';
 import '../styles/inspector.css';
+import { sectorText } from '../vsic';
 
 const PAGE_SIZE = 30;
 const bandTone: Record<PriorityBand, 'bad' | 'warn' | 'info' | 'muted'> = {
@@ -119,7 +120,7 @@ export function TargetsPage() {
                 <div className="target-name">
                   <Link to={`/enterprises/${eid}`}>{target.name}</Link>
                   <span className="muted small">
-                    {zoneNames.get(target.zoneId) ?? ''} · {target.sectorCode}
+                    {zoneNames.get(target.zoneId) ?? ''} · {sectorText(target.sectorCode, lang)}
                   </span>
                 </div>
                 <div className="target-figures">
