@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, MissingReferenceError } from './errors';
@@ -133,34 +134,18 @@ export async function getEnterprise(ctx: DbContext, enterpriseId: string): Promi
 }
 
 /**
- * The names of the enterprises with these ids (100 keys a batch, only the name read); unknown ids are absent. For
+ * The names of the enterprises with these ids (one batch read per 100); unknown ids are absent. For
  * lists that name firms beside their people (`GET /v1/users`).
  */
 export async function getEnterpriseNames(
   ctx: DbContext,
   enterpriseIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const unique = [...new Set(enterpriseIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let pending: Record<string, unknown>[] = unique
-      .slice(start, start + 100)
-      .map((id) => keys.enterprise(id));
-    while (pending.length > 0) {
-      const request = {
-        [ctx.tableName]: {
-          Keys: pending,
-          ProjectionExpression: '#id, #name',
-          ExpressionAttributeNames: { '#id': 'id', '#name': 'name' },
-        },
-      };
-      const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
-      for (const item of result.Responses?.[ctx.tableName] ?? [])
-        names.set(item.id as string, item.name as string);
-      pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
-    }
-  }
-  return names;
+  const items = await batchGetItems(
+    ctx,
+    [...new Set(enterpriseIds)].map((id) => keys.enterprise(id)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.name as string]));
 }
 
 /** The enterprises of a zone, by name. */

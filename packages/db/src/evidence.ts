@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, type DbError } from './errors';
@@ -608,34 +609,19 @@ export interface EvidenceFacts {
 }
 
 /**
- * The file names of these pieces of evidence (100 keys a batch, only the name read), keyed by evidence id; unknown
+ * The file names of these pieces of evidence (one batch read per 100), keyed by evidence id; unknown
  * ones are absent. For lists that show what an action carries as proof (`GET /v1/zones/{zid}/actions`).
  */
 export async function getEvidenceFileNames(
   ctx: DbContext,
   refs: ReadonlyArray<{ enterpriseId: string; evidenceId: string }>,
 ): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const unique = [...new Map(refs.map((ref) => [`${ref.enterpriseId}/${ref.evidenceId}`, ref])).values()];
-  for (let start = 0; start < unique.length; start += 100) {
-    let pending: Record<string, unknown>[] = unique
-      .slice(start, start + 100)
-      .map((ref) => keys.evidence(ref.enterpriseId, ref.evidenceId));
-    while (pending.length > 0) {
-      const request = {
-        [ctx.tableName]: {
-          Keys: pending,
-          ProjectionExpression: '#id, #fileName',
-          ExpressionAttributeNames: { '#id': 'id', '#fileName': 'fileName' },
-        },
-      };
-      const result = await read(() => ctx.doc.send(new BatchGetCommand({ RequestItems: request })));
-      for (const item of result.Responses?.[ctx.tableName] ?? [])
-        names.set(item.id as string, item.fileName as string);
-      pending = result.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
-    }
-  }
-  return names;
+  const unique = new Map(refs.map((ref) => [`${ref.enterpriseId}/${ref.evidenceId}`, ref]));
+  const items = await batchGetItems(
+    ctx,
+    [...unique.values()].map((ref) => keys.evidence(ref.enterpriseId, ref.evidenceId)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.fileName as string]));
 }
 
 /** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */

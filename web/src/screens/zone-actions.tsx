@@ -31,9 +31,10 @@ export function ZoneActionsPage(props: { zid: string }) {
   const zone = zones.data?.items.find((candidate) => candidate.id === props.zid);
   const overseer = useOverseerOf(props.zid);
   const base = `/zones/${encodeURIComponent(props.zid)}`;
+  const zoneCode = zone?.code;
   useEffect(() => {
-    document.title = `${t('zoneActions')}${zone ? ` — ${zone.code}` : ''} — antoan`;
-  }, [t, zone?.code, props.zid]);
+    document.title = `${t('zoneActions')}${zoneCode ? ` — ${zoneCode}` : ''} — antoan`;
+  }, [t, zoneCode]);
 
   return (
     <div className="stack">
