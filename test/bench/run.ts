@@ -30,7 +30,7 @@ try {
     const p1 = await routeRatios(bench, runs * 2);
     for (const r of p1)
       console.log(
-        `  ${r.name.padEnd(34)} route ${r.routeMs.toFixed(1)} ms  raw ${r.rawMs.toFixed(1)} ms  ${x(r.ratio)}`,
+        `  ${r.name.padEnd(34)} route ${r.routeMs.toFixed(1)} ms  raw ${r.rawMs.toFixed(1)} ms  ${x(r.ratio)}  (DynamoDB rounds: route ${r.routeRounds}, raw ${r.rawRounds})`,
       );
     const worstP1 = p1.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     goal('P1 route ≤ 1.5× raw SDK', worstP1.ratio <= 1.5, `worst ${worstP1.name} ${x(worstP1.ratio)}`);
