@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, MissingReferenceError } from './errors';
@@ -149,6 +150,21 @@ export async function getEnterprise(ctx: DbContext, enterpriseId: string): Promi
     ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.enterprise(enterpriseId) })),
   );
   return Item ? toEnterprise(Item) : undefined;
+}
+
+/**
+ * The names of the enterprises with these ids (one batch read per 100); unknown ids are absent. For
+ * lists that name firms beside their people (`GET /v1/users`).
+ */
+export async function getEnterpriseNames(
+  ctx: DbContext,
+  enterpriseIds: readonly string[],
+): Promise<Map<string, string>> {
+  const items = await batchGetItems(
+    ctx,
+    [...new Set(enterpriseIds)].map((id) => keys.enterprise(id)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.name as string]));
 }
 
 /**

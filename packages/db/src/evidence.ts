@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, type DbError } from './errors';
@@ -619,6 +620,22 @@ export interface EvidenceFacts {
   workerCategory?: string;
   review?: 'accepted' | 'rejected';
   flags?: Array<'unlicensed_provider' | 'duplicate_certificate'>;
+}
+
+/**
+ * The file names of these pieces of evidence (one batch read per 100), keyed by evidence id; unknown
+ * ones are absent. For lists that show what an action carries as proof (`GET /v1/zones/{zid}/actions`).
+ */
+export async function getEvidenceFileNames(
+  ctx: DbContext,
+  refs: ReadonlyArray<{ enterpriseId: string; evidenceId: string }>,
+): Promise<Map<string, string>> {
+  const unique = new Map(refs.map((ref) => [`${ref.enterpriseId}/${ref.evidenceId}`, ref]));
+  const items = await batchGetItems(
+    ctx,
+    [...unique.values()].map((ref) => keys.evidence(ref.enterpriseId, ref.evidenceId)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.fileName as string]));
 }
 
 /** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */
