@@ -15,6 +15,8 @@ export interface GuardedRoute {
   params: string[];
   /** Whether the route declares its query parameters (`valid('query', schema)`); if not, it accepts none. */
   declaresQuery: boolean;
+  /** Whether its query takes a `cursor`, opened and sealed with the cursor key. */
+  pagesWithCursors: boolean;
   pattern: RegExp;
 }
 
@@ -56,6 +58,7 @@ export function guardedRoutes(apps: readonly Hono<AppEnv>[]): GuardedRoute[] {
       path,
       params,
       declaresQuery: handlers.some((handler) => markers.queryValidator.has(handler)),
+      pagesWithCursors: handlers.some((handler) => markers.cursorValidator.has(handler)),
       pattern: new RegExp(`^${source}/?$`),
     };
   });
