@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pagesWithCursors, type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
+import { SCALAR_FILES, scalarFilePath } from '@antoan/api/docs-page';
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -78,6 +79,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
  * every PDF (ExcelJS and PDFKit themselves are bundled; see `functions/bundling/functions.ts`).
  */
 export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
+  // The API reference's Scalar bundle and stylesheet, served by the docs function itself (no CDN).
+  docs: [scalarFilePath(SCALAR_FILES.script), scalarFilePath(SCALAR_FILES.style)],
   reports: [
     createRequire(join(repoRoot, 'packages/api/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   ],
@@ -108,6 +111,8 @@ export const publicRoutes: ReadonlySet<string> = new Set([
   'GET /v1/health',
   'GET /v1/openapi.json',
   'GET /v1/docs',
+  'GET /v1/docs/scalar.js',
+  'GET /v1/docs/scalar.css',
 ]);
 
 /** `GET /v1/zones`, as API Gateway writes a route key. */
