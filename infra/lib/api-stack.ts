@@ -66,8 +66,9 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   reviews: 'readwrite',
   actions: 'readwrite',
   audit: 'read',
-  // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
-  users: 'read',
+  // Reads firms and zones to check a user administrator's scope, writes the audit entry of each change; the users
+  // live in Cognito (USER_POOL_ID).
+  users: 'readwrite',
   // The annual figures form writes (with the zone's report counters); the reports only read.
   reports: 'readwrite',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
