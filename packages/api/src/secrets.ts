@@ -17,11 +17,10 @@ export const EXTENSION_DEFAULT_PORT = 2773;
 /**
  * The extension did not give the secret (not ready, throttled, no permission). Marked as a server fault, as the
  * SDK marks its own, so the error map answers 503 with `Retry-After` rather than a 500; the next request retries.
+ * A plain error, not a class: every function's bundle carries this file.
  */
-export class SecretUnavailableError extends Error {
-  override name = 'SecretUnavailableError';
-  readonly $fault = 'server';
-}
+const unavailable = (why: string, cause?: unknown) =>
+  Object.assign(new Error(`secret unavailable: ${why}`, { cause }), { $fault: 'server' });
 
 /**
  * A reader of one Secrets Manager secret (`secretId`: its ARN or name) through the extension, turned into what
@@ -48,25 +47,18 @@ export function extensionSecret<T = string>(
 
 async function readThroughExtension(secretId: string, env: NodeJS.ProcessEnv): Promise<string> {
   const token = env.AWS_SESSION_TOKEN;
-  if (!token) throw new SecretUnavailableError('AWS_SESSION_TOKEN is not set: no extension to ask');
-  const port = Number(env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || EXTENSION_DEFAULT_PORT);
-  const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { 'X-Aws-Parameters-Secrets-Token': token },
-      signal: AbortSignal.timeout(3000),
-    });
-  } catch (error) {
-    throw new SecretUnavailableError('the secrets extension did not answer', { cause: error });
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new SecretUnavailableError(`the secrets extension answered ${response.status}`);
-  }
-  const body = (await response.json().catch(() => null)) as { SecretString?: unknown } | null;
-  if (typeof body?.SecretString !== 'string' || body.SecretString === '') {
-    throw new SecretUnavailableError('the secrets extension answered without a SecretString');
-  }
+  if (!token) throw unavailable('no AWS_SESSION_TOKEN');
+  const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || EXTENSION_DEFAULT_PORT;
+  const response = await fetch(
+    `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`,
+    { headers: { 'X-Aws-Parameters-Secrets-Token': token }, signal: AbortSignal.timeout(3000) },
+  ).catch((error: unknown) => {
+    throw unavailable('no answer', error);
+  });
+  const body = response.ok
+    ? ((await response.json().catch(() => null)) as { SecretString?: unknown } | null)
+    : null;
+  if (typeof body?.SecretString !== 'string' || body.SecretString === '')
+    throw unavailable(`${response.status}`);
   return body.SecretString;
 }
