@@ -1,11 +1,11 @@
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { ConflictError } from './errors';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 export type ActionStatus = 'open' | 'in_progress' | 'done' | 'verified' | 'cancelled';
@@ -428,9 +428,20 @@ export async function listDoneActionsOfZone(
   return { items: (result.Items ?? []).map(toAction), nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
-/** The pending actions due on `day`, across all firms: one gsi3 day partition. */
-export function listActionsDueOn(ctx: DbContext, day: string): Promise<Action[]> {
-  return queryAll(ctx, { index: 'gsi3', partition: keys.actionDue(day) }, toAction);
+/** What the daily action job reads of a pending action due on a day: all that gsi3 projects of it. */
+export const actionDueFields = ['id', 'enterpriseId', 'zoneId', 'title', 'dueOn'] as const;
+export type ActionDue = Pick<Action, (typeof actionDueFields)[number]>;
+
+/** What the sweep reads of an undrained outbox: all that gsi3 projects of it. */
+export const actionOutboxFields = ['enterpriseId', 'sourceId'] as const;
+
+/** The pending actions due on `day`, across all firms: one gsi3 day partition (`actionDueFields` only). */
+export function listActionsDueOn(ctx: DbContext, day: string): Promise<ActionDue[]> {
+  return queryAll(
+    ctx,
+    { index: 'gsi3', partition: keys.actionDue(day) },
+    pickFields<ActionDue>(actionDueFields),
+  );
 }
 
 /** The firm's pending actions by item: which action holds each item's claim, and which check raised it. */
@@ -457,7 +468,10 @@ export async function getPendingActionsByItem(
  * counters in one transaction. False when it was already counted or is no longer pending (so a rerun of the
  * daily job changes nothing).
  */
-export async function markActionOverdue(ctx: DbContext, action: Action): Promise<boolean> {
+export async function markActionOverdue(
+  ctx: DbContext,
+  action: Pick<Action, 'id' | 'enterpriseId' | 'zoneId' | 'dueOn'>,
+): Promise<boolean> {
   try {
     await transactWrite(
       ctx,
@@ -514,6 +528,43 @@ export const getZoneActionCounts = (ctx: DbContext, zoneId: string) =>
 /** A firm's counts of pending (`open`) and overdue actions. */
 export const getEnterpriseActionCounts = (ctx: DbContext, enterpriseId: string) =>
   getCounts(ctx, keys.enterpriseActionCounts(enterpriseId));
+
+/**
+ * What a firm's (or a zone's) action counters hold for these actions, as the live path keeps them: `open` the
+ * pending ones, `overdue` the pending ones counted overdue (`overdueCounted`).
+ */
+export function countActions(
+  actions: ReadonlyArray<Pick<Action, 'status' | 'overdueCounted'>>,
+): ActionCountDelta {
+  let open = 0;
+  let overdue = 0;
+  for (const action of actions) {
+    if (!pending(action.status)) continue;
+    open++;
+    if (action.overdueCounted) overdue++;
+  }
+  return { open, overdue };
+}
+
+/** Replaces a zone's and a firm's action counters (the backfill: plain puts, run after a deploy). */
+export async function putActionCounts(
+  ctx: DbContext,
+  owner: { zoneId: string } | { enterpriseId: string },
+  counts: ActionCountDelta,
+): Promise<void> {
+  const item =
+    'zoneId' in owner
+      ? { ...keys.zoneActionCounts(owner.zoneId), zoneId: owner.zoneId }
+      : { ...keys.enterpriseActionCounts(owner.enterpriseId), enterpriseId: owner.enterpriseId };
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...item, type: 'action_counts', open: counts.open, overdue: counts.overdue },
+      }),
+    ),
+  );
+}
 
 /** Actions a committed submission still owes: written in its transaction when they did not fit in it. */
 export interface ActionOutbox {

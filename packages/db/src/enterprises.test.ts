@@ -1,7 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DbContext } from './client';
-import { createEnterprise, type Enterprise, getEnterprise, listEnterprisesInZone } from './enterprises';
+import {
+  createEnterprise,
+  type Enterprise,
+  getEnterprise,
+  listEnterprisesInZone,
+  setEnterpriseZoneName,
+} from './enterprises';
 import { ConflictError, MissingReferenceError } from './errors';
 import { keys } from './keys';
 import { createTestDb } from './local';
@@ -67,6 +73,26 @@ describe('enterprises', () => {
     ).rejects.toBeInstanceOf(MissingReferenceError);
     expect(await countItems(keys.taxCode('0311111111').pk)).toBe(0);
     expect(await createEnterprise(ctx, enterprise('e2', '0311111111'), 'u1')).toMatchObject({ id: 'e2' });
+  });
+
+  it('keeps the zone’s name on the record only when it is the zone’s name, and sets it on an older record', async () => {
+    const named = await createEnterprise(
+      ctx,
+      { ...enterprise('e4', '0333333333'), zoneName: 'Trà Nóc 1' },
+      'u1',
+    );
+    expect(await getEnterprise(ctx, 'e4')).toEqual(named);
+    await expect(
+      createEnterprise(ctx, { ...enterprise('e5', '0344444444'), zoneName: 'Trà Nóc 9' }, 'u1'),
+    ).rejects.toBeInstanceOf(MissingReferenceError);
+    expect(await getEnterprise(ctx, 'e5')).toBeUndefined();
+    // A firm registered before the copy was kept gets it from the backfill.
+    await createEnterprise(ctx, enterprise('e5', '0344444444'), 'u1');
+    expect((await getEnterprise(ctx, 'e5'))?.zoneName).toBeUndefined();
+    expect(await setEnterpriseZoneName(ctx, 'e5', 'Trà Nóc 1')).toBe(true);
+    expect((await getEnterprise(ctx, 'e5'))?.zoneName).toBe('Trà Nóc 1');
+    expect(await setEnterpriseZoneName(ctx, 'missing', 'Trà Nóc 1')).toBe(false);
+    expect(await getEnterprise(ctx, 'missing')).toBeUndefined();
   });
 
   it('lists a zone’s enterprises by name', async () => {

@@ -5,7 +5,7 @@ import type { Page } from './cursor';
 import { ConflictError, type DbError } from './errors';
 import { type FirmYearFacts, transactWithFirmYear } from './firm-years';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 /** Where a piece of evidence stands: waiting for its file, verified by the server, or rejected. */
@@ -439,12 +439,26 @@ export function listEvidence(
   );
 }
 
-/** Verified evidence that expires on `day`, across all enterprises: one gsi3 partition, never a scan. */
-export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<Evidence[]> {
-  return queryAll(ctx, { index: 'gsi3', partition: keys.evidenceExpiry(day) }, toEvidence);
+/** What the daily jobs read of evidence that expires on a day: all that gsi3 projects of it. */
+export const evidenceExpiryFields = ['id', 'enterpriseId', 'kind', 'fileName', 'expiresOn'] as const;
+export type ExpiringEvidence = Pick<Evidence, (typeof evidenceExpiryFields)[number]>;
+
+/** What the reminder job reads of a firm whose self-inspection falls due: all that gsi3 projects of it. */
+export const selfCheckDueFields = ['id', 'zoneId', 'name', 'selfCheckDueOn'] as const;
+
+/**
+ * Verified evidence that expires on `day`, across all enterprises: one gsi3 partition, never a scan. Only the fields
+ * the index projects (`evidenceExpiryFields`); `getEvidence` reads a whole record.
+ */
+export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<ExpiringEvidence[]> {
+  return queryAll(
+    ctx,
+    { index: 'gsi3', partition: keys.evidenceExpiry(day) },
+    pickFields<ExpiringEvidence>(evidenceExpiryFields),
+  );
 }
 
-/** The enterprises whose next self-inspection is due on `day` (gsi3). */
+/** The enterprises whose next self-inspection is due on `day` (gsi3, `selfCheckDueFields`). */
 export function listSelfChecksDueOn(
   ctx: DbContext,
   day: string,
@@ -679,7 +693,13 @@ export function listVerifiedEvidenceIssuedBetween(
  */
 export async function deleteEvidence(
   ctx: DbContext,
-  change: { evidence: Evidence; actor: string; at: string },
+  change: {
+    evidence: Evidence;
+    actor: string;
+    at: string;
+    /** More writes of the same deletion (its year's report facts), in its transaction. */
+    writes?: TransactItem[];
+  },
 ): Promise<Evidence> {
   const { evidence, actor, at } = change;
   const subtracts = evidence.status === 'verified' ? coverageAdds(evidence) : {};
@@ -733,6 +753,7 @@ export async function deleteEvidence(
           ...(evidence.review?.decision === 'rejected' ? { review: 'rejected' } : {}),
         },
       }),
+      ...(change.writes ?? []),
     ],
     () => new ConflictError('already_deleted', `evidence ${evidence.id} was deleted or changed meanwhile`),
   );
