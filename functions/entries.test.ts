@@ -70,7 +70,13 @@ beforeAll(async () => {
 });
 
 /** The routes open without a token (api.md; infra's `publicRoutes` says the same to API Gateway). */
-const publicRoutes = new Set(['GET /v1/health', 'GET /v1/openapi.json', 'GET /v1/docs']);
+const publicRoutes = new Set([
+  'GET /v1/health',
+  'GET /v1/openapi.json',
+  'GET /v1/docs',
+  'GET /v1/docs/scalar.js',
+  'GET /v1/docs/scalar.css',
+]);
 
 describe.each(groups)('functions/%s', (group) => {
   const handler = (event: APIGatewayProxyEventV2) => {

@@ -3,7 +3,14 @@ import { tableDefinition } from '@antoan/db';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type CfnFunction,
+  LoggingFormat,
+  type ParamsAndSecretsLayerVersion,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -63,6 +70,8 @@ export interface AntoanFunctionProps {
    * time instead of importing it (the reports function's PDF font).
    */
   readonly filesBesideBundle?: readonly string[];
+  /** The Parameters and Secrets Lambda Extension, for a function that reads a secret (`@antoan/api` secrets.ts). */
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -84,6 +93,7 @@ export class AntoanFunction extends NodejsFunction {
       handler: 'handler',
       ...(props.description === undefined ? {} : { description: props.description }),
       ...(props.environment === undefined ? {} : { environment: props.environment }),
+      ...(props.paramsAndSecrets === undefined ? {} : { paramsAndSecrets: props.paramsAndSecrets }),
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'pnpm-lock.yaml'),
       runtime: Runtime.NODEJS_22_X,

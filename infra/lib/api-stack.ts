@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
+import { pagesWithCursors, type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
+import { SCALAR_FILES, scalarFilePath } from '@antoan/api/docs-page';
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -13,6 +14,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -66,8 +68,9 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   reviews: 'readwrite',
   actions: 'readwrite',
   audit: 'read',
-  // Reads firms and zones to check a user administrator's scope; the users live in Cognito (USER_POOL_ID).
-  users: 'read',
+  // Reads firms and zones to check a user administrator's scope, writes the audit entry of each change; the users
+  // live in Cognito (USER_POOL_ID).
+  users: 'readwrite',
   // The annual figures form writes (with the zone's report counters); the reports only read.
   reports: 'readwrite',
   // The OpenAPI document and its reference page are built from the schemas in the bundle.
@@ -79,6 +82,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
  * every PDF (ExcelJS and PDFKit themselves are bundled; see `functions/bundling/functions.ts`).
  */
 export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
+  // The API reference's Scalar bundle and stylesheet, served by the docs function itself (no CDN).
+  docs: [scalarFilePath(SCALAR_FILES.script), scalarFilePath(SCALAR_FILES.style)],
   reports: [
     createRequire(join(repoRoot, 'packages/api/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   ],
@@ -110,6 +115,8 @@ export const publicRoutes: ReadonlySet<string> = new Set([
   'GET /v1/health',
   'GET /v1/openapi.json',
   'GET /v1/docs',
+  'GET /v1/docs/scalar.js',
+  'GET /v1/docs/scalar.css',
 ]);
 
 /** `GET /v1/zones`, as API Gateway writes a route key. */
@@ -173,8 +180,9 @@ export class ApiStack extends Stack {
       },
     });
 
-    // The key that signs page cursors (HMAC-SHA-256), shared by every API function so a cursor issued by one
-    // container opens in another. CloudFormation resolves it into the functions' environment at deploy time.
+    // The key that signs page cursors (HMAC-SHA-256), shared by every function whose lists page, so a cursor issued
+    // by one container opens in another. Functions get its ARN, never its value: they read it through the
+    // Parameters and Secrets Lambda Extension on first use and keep it for the container's life (API.md, Secrets).
     const cursorKey = new Secret(this, 'CursorKey', {
       description: 'antoan API: HMAC key for page cursors',
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
@@ -182,7 +190,7 @@ export class ApiStack extends Stack {
     Validations.of(cursorKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The cursor key only signs page cursors that expire within 24 hours; rotating it would only make open cursors restart from page one, and the functions read it at deploy time, not through a rotation-aware client.',
+        'The cursor key only signs page cursors that expire within 24 hours; rotating it would only make open cursors restart from page one, and each container keeps the key it first read for its life, so rotation would also split cursors between containers.',
     });
 
     // The secret mixed into the weekly random draw of the target list, so firms cannot compute the draw
@@ -194,9 +202,10 @@ export class ApiStack extends Stack {
     Validations.of(drawSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotating the draw secret would only reshuffle the weekly random share mid-week; the targets function reads it at deploy time, not through a rotation-aware client.',
+        "Rotating the draw secret would only reshuffle the weekly random share mid-week; the targets function keeps the value it first read for the container's life.",
     });
 
+    const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103);
     const functionsScope = new Construct(this, 'Functions');
     const noAuthorizer = new HttpNoneAuthorizer();
     const functions = new Map<ResourceGroup, AntoanFunction>();
@@ -208,8 +217,9 @@ export class ApiStack extends Stack {
         environment: {
           JWT_ISSUER: auth.issuer,
           JWT_AUDIENCE: auth.audience,
-          CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
         },
+        // The extension (a layer) only where a secret is read: it costs every cold start a process of its own.
+        ...(pagesWithCursors(group) || group === 'targets' ? { paramsAndSecrets } : {}),
         ...(filesBesideBundleOf[group] ? { filesBesideBundle: filesBesideBundleOf[group] } : {}),
       });
       const access = tableAccessOf[group];
@@ -227,8 +237,14 @@ export class ApiStack extends Stack {
           }),
         );
       }
-      if (group === 'targets')
-        fn.addEnvironment('TARGETING_DRAW_SECRET', drawSecret.secretValue.unsafeUnwrap());
+      if (pagesWithCursors(group)) {
+        fn.addEnvironment('CURSOR_KEY_SECRET_ID', cursorKey.secretArn);
+        cursorKey.grantRead(fn);
+      }
+      if (group === 'targets') {
+        fn.addEnvironment('TARGETING_DRAW_SECRET_ID', drawSecret.secretArn);
+        drawSecret.grantRead(fn);
+      }
       functions.set(group, fn);
       alarmFunction(alarms, group, fn, props.alarmTopic);
 

@@ -7,9 +7,10 @@ export const ZONES = 8;
 export const TODAY = '2026-11-23';
 const SECTORS = ['F4100', 'F4312', 'C2410', 'C2511', 'C1020', 'C1410', 'C2220', 'D3510', 'H5210', 'G4663'];
 
-function snapshotOf(index: number): TargetSnapshot {
+/** A synthetic firm's snapshot: a spread of sectors, sizes and scores, a fatal accident at about 0.5 % of them. */
+function snapshotOf(index: number, sectors: readonly string[]): TargetSnapshot {
   const random = seededRandom(`bench:${index}`);
-  const sectorCode = SECTORS[Math.floor(random() * SECTORS.length)] as string;
+  const sectorCode = sectors[Math.floor(random() * sectors.length)] as string;
   const headcount = 5 + Math.floor(random() ** 2 * 2000);
   const submitted = random() < 0.8;
   const snapshot: TargetSnapshot = {
@@ -27,27 +28,43 @@ function snapshotOf(index: number): TargetSnapshot {
   return snapshot;
 }
 
-/** Grows the index of `db` from `from` to `to` firms (the zones are made with the first firms). */
-export async function growCity(db: DbContext, from: number, to: number): Promise<void> {
+/** How a city is seeded: the prefix of its zone and firm ids, the sectors drawn from, firms written at once. */
+export interface CityShape {
+  prefix?: string;
+  sectors?: readonly string[];
+  batch?: number;
+}
+
+/**
+ * Grows the index of `db` from `from` to `to` firms (the zones are made with the first firms), written straight
+ * into the priority index with `putTargetEntry`, the function every refresh uses. Zones are `<prefix>-<n>`,
+ * firms `<prefix>-<000123>`.
+ */
+export async function growCity(
+  db: DbContext,
+  from: number,
+  to: number,
+  { prefix = 'city', sectors = SECTORS, batch = 25 }: CityShape = {},
+): Promise<void> {
   if (from === 0) {
     for (let z = 0; z < ZONES; z++)
       await createZone(
         db,
-        { id: `city-${z}`, code: `C${z}`, name: `City zone ${z}`, createdAt: TODAY },
+        { id: `${prefix}-${z}`, code: `C${z}`, name: `City zone ${z}`, createdAt: TODAY },
         'bench',
       );
   }
-  for (let start = from; start < to; start += 25) {
+  for (let start = from; start < to; start += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(25, to - start) }, (_, i) => start + i).map((index) => {
-        const snapshot = snapshotOf(index);
+      Array.from({ length: Math.min(batch, to - start) }, (_, i) => start + i).map((index) => {
+        const snapshot = snapshotOf(index, sectors);
         return putTargetEntry(
           db,
           rankedEntry(
             {
-              enterpriseId: `city-${String(index).padStart(6, '0')}`,
+              enterpriseId: `${prefix}-${String(index).padStart(6, '0')}`,
               name: `Firm ${index}`,
-              zoneId: `city-${index % ZONES}`,
+              zoneId: `${prefix}-${index % ZONES}`,
               sectorCode: snapshot.sectorCode,
               computedAt: '2026-11-23T00:00:00.000Z',
               snapshot,

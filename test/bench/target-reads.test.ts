@@ -1,18 +1,16 @@
-import { DEFAULT_TARGETING_POLICY, listTargets, rankedEntry } from '@antoan/api';
-import { createZone, type DbContext, putTargetEntry } from '@antoan/db';
+import { listTargets } from '@antoan/api';
+import type { DbContext } from '@antoan/db';
 import { createTestDb, type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
-import { seededRandom, type TargetSnapshot } from '@antoan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundCounter } from './routes';
+import { growCity, TODAY, ZONES } from './scale';
 
 /**
  * How many items DynamoDB reads for one `GET /v1/targets`, against a priority index of `TARGET_BENCH_FIRMS`
  * firms (1,000 by default; `TARGET_BENCH_FIRMS=10000 pnpm exec vitest run bench/target-reads` for the city).
- * The firms are written straight into the index with `putTargetEntry`, the function every refresh uses.
+ * The firms are written straight into the index by `growCity` (scale.ts), as P3 of `pnpm bench` writes them.
  */
 const FIRMS = Number(process.env.TARGET_BENCH_FIRMS ?? 1000);
-const ZONES = 8;
-const TODAY = '2026-11-23';
 const SECTORS = [
   'F4100',
   'F4312',
@@ -31,57 +29,10 @@ const SECTORS = [
 let dynamo: DynamoLocal;
 let db: DbContext;
 
-/** A synthetic firm's snapshot: a spread of sectors, sizes and scores, a fatal accident at about 0.5 % of them. */
-function snapshotOf(index: number): TargetSnapshot {
-  const random = seededRandom(`bench:${index}`);
-  const sectorCode = SECTORS[Math.floor(random() * SECTORS.length)] as string;
-  const headcount = 5 + Math.floor(random() ** 2 * 2000);
-  const submitted = random() < 0.8;
-  const snapshot: TargetSnapshot = {
-    sectorCode,
-    highRisk: /^(F|C24|C25|D35)/.test(sectorCode),
-    headcount,
-    hazardousWorkers: Math.floor(headcount * random() * 0.5),
-    registeredOn: '2025-01-10',
-    selfScore: submitted ? Math.round(300 + random() * 700) / 10 : null,
-    accidents: random() < 0.005 ? [{ severity: 'fatal', occurredOn: '2026-06-01' }] : [],
-    expiredCriticalEvidence: random() < 0.1 ? 1 : 0,
-    credibilityGap: random() < 0.05 ? Math.round(random() * 400) / 10 : null,
-  };
-  if (submitted) snapshot.lastSubmittedOn = random() < 0.8 ? '2026-10-01' : '2025-05-01';
-  return snapshot;
-}
-
 beforeAll(async () => {
   dynamo = await startDynamoLocal();
   db = await createTestDb(dynamo.endpoint);
-  for (let z = 0; z < ZONES; z++) {
-    await createZone(db, { id: `zone-${z}`, code: `Z${z}`, name: `Zone ${z}`, createdAt: TODAY }, 'bench');
-  }
-  const indexes = Array.from({ length: FIRMS }, (_, index) => index);
-  for (let start = 0; start < FIRMS; start += 50) {
-    await Promise.all(
-      indexes.slice(start, start + 50).map((index) => {
-        const snapshot = snapshotOf(index);
-        const enterpriseId = `ent-${String(index).padStart(5, '0')}`;
-        return putTargetEntry(
-          db,
-          rankedEntry(
-            {
-              enterpriseId,
-              name: `Firm ${index}`,
-              zoneId: `zone-${index % ZONES}`,
-              sectorCode: snapshot.sectorCode,
-              computedAt: '2026-11-23T00:00:00.000Z',
-              snapshot,
-            },
-            TODAY,
-            DEFAULT_TARGETING_POLICY,
-          ),
-        );
-      }),
-    );
-  }
+  await growCity(db, 0, FIRMS, { prefix: 'zone', sectors: SECTORS, batch: 50 });
 }, 600_000);
 
 afterAll(async () => {

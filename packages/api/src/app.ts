@@ -65,6 +65,10 @@ export function appRoutes(extraRoutes: readonly Hono<AppEnv>[] = []): GuardedRou
   return guardedRoutes([...extraRoutes, ...Object.values(resourceGroups).map((group) => group())]);
 }
 
+/** Whether a group has a list that pages with signed cursors: its function then reads the cursor key. */
+export const pagesWithCursors = (group: ResourceGroup): boolean =>
+  guardedRoutes([resourceGroups[group]()]).some((route) => route.pagesWithCursors);
+
 /** The routes a group serves, as API Gateway spells them (`GET /v1/enterprises/{eid}`). */
 export function routesOf(group: ResourceGroup): Array<{ method: string; path: string }> {
   const seen = new Set<string>();

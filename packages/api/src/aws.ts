@@ -2,8 +2,10 @@ import type { DbContext } from '@antoan/db';
 import type { EvidenceStore } from '@antoan/storage';
 import { ulid } from 'ulid';
 import { readAwsConfig } from './config';
+import { cursorKeyFromText } from './cursor';
 import type { AppDeps } from './deps';
 import type { TokenVerifier } from './principal';
+import { extensionSecret } from './secrets';
 import type { UserDirectory } from './user-directory';
 
 /**
@@ -26,7 +28,8 @@ const missing = (what: string) => () => {
 
 /**
  * Dependencies for a Lambda container. Every client is built on first use, not at init, so a request that never
- * reaches DynamoDB (a 401, health) never pays for building one. Using a client the entry did not pass is a
+ * reaches DynamoDB (a 401, health) never pays for building one. Secrets (the cursor key, the draw secret) are
+ * named by their Secrets Manager ids and read through the secrets extension when first needed (`secrets.ts`). Using a client the entry did not pass is a
  * wiring mistake and fails loudly.
  * @example createAwsDeps(process.env, { db: createDbContext, tokens: cognitoTokens })
  */
@@ -62,7 +65,11 @@ export function createAwsDeps(env: NodeJS.ProcessEnv = process.env, clients: Aws
     },
     now: () => new Date(),
     newId: ulid,
-    ...(config.targetingDrawSecret === undefined ? {} : { targetingDrawSecret: config.targetingDrawSecret }),
-    ...(config.cursorKey === undefined ? {} : { cursorKey: config.cursorKey }),
+    ...(config.targetingDrawSecretId === undefined
+      ? {}
+      : { targetingDrawSecret: extensionSecret(config.targetingDrawSecretId, env) }),
+    ...(config.cursorKeySecretId === undefined
+      ? {}
+      : { cursorKey: extensionSecret(config.cursorKeySecretId, env, cursorKeyFromText) }),
   };
 }

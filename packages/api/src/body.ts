@@ -14,6 +14,7 @@ import {
   payloadTooLarge,
   unsupportedMediaType,
 } from './errors';
+import { settle } from './secrets';
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -211,6 +212,8 @@ export const markers = {
   jsonContent: new WeakSet<object>(),
   jsonValidator: new WeakSet<object>(),
   queryValidator: new WeakSet<object>(),
+  /** A query validator that opens and seals cursors: its function needs the cursor key. */
+  cursorValidator: new WeakSet<object>(),
 };
 
 /** A JSON body, checked before it is read: 415 for another content type, 413 over 256 KB; then `readJsonBody`. */
@@ -237,7 +240,7 @@ async function sealNextCursor(c: AppContext): Promise<void> {
   const body = (await c.res.clone().json()) as { nextCursor?: unknown } | null;
   if (typeof body !== 'object' || body === null || typeof body.nextCursor !== 'string') return;
   const { deps } = c.var;
-  body.nextCursor = sealCursor(deps.cursorKey, body.nextCursor, cursorBinding(c), deps.now());
+  body.nextCursor = sealCursor(await settle(deps.cursorKey), body.nextCursor, cursorBinding(c), deps.now());
   const headers = new Headers(c.res.headers);
   headers.delete('Content-Length');
   const status = c.res.status;
@@ -260,7 +263,7 @@ export function valid<T extends v.GenericSchema, Target extends keyof Validation
   target: Target,
   schema: T,
 ) {
-  const validate = vValidator(target, schema, (result, c) => {
+  const validate = vValidator(target, schema, async (result, c) => {
     if (!result.success) throw invalid(fieldErrors(result.issues));
     if (target !== 'query') return;
     const problems = hostileValues(result.output);
@@ -268,7 +271,12 @@ export function valid<T extends v.GenericSchema, Target extends keyof Validation
     const output = result.output as { cursor?: unknown };
     if (typeof output.cursor === 'string') {
       const { deps } = (c as AppContext).var;
-      output.cursor = openCursor(deps.cursorKey, output.cursor, cursorBinding(c as AppContext), deps.now());
+      output.cursor = openCursor(
+        await settle(deps.cursorKey),
+        output.cursor,
+        cursorBinding(c as AppContext),
+        deps.now(),
+      );
     }
   });
   if (target === 'json') markers.jsonValidator.add(validate);
@@ -283,5 +291,6 @@ export function valid<T extends v.GenericSchema, Target extends keyof Validation
       await sealNextCursor(c);
     })) as unknown as typeof validate;
   markers.queryValidator.add(withCursors);
+  markers.cursorValidator.add(withCursors);
   return withCursors;
 }

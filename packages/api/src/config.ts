@@ -19,15 +19,14 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env) {
     userPoolId: env.USER_POOL_ID,
     /** A verified SES sender for reminder e-mails; without it reminders stay in the outbox only. */
     notifyFrom: env.NOTIFY_FROM,
-    /** The secret mixed into the weekly random draw of the inspection list (targets function). */
-    targetingDrawSecret: env.TARGETING_DRAW_SECRET,
-    /** The HMAC key for page cursors (API functions; the jobs list nothing). At least 32 characters. */
-    cursorKey: cursorKeyOf(env.CURSOR_KEY),
+    /**
+     * The Secrets Manager secret (ARN) mixed into the weekly random draw of the inspection list (targets function).
+     * Only its id is in the environment; the value is read through the secrets extension on first use.
+     */
+    targetingDrawSecretId: optionalEnv('TARGETING_DRAW_SECRET_ID', env),
+    /** The Secrets Manager secret (ARN) holding the HMAC key for page cursors (functions whose lists page). */
+    cursorKeySecretId: optionalEnv('CURSOR_KEY_SECRET_ID', env),
   };
 }
 
-function cursorKeyOf(value: string | undefined): Uint8Array | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value.length < 32) throw new Error('environment variable CURSOR_KEY must be at least 32 characters');
-  return new TextEncoder().encode(value);
-}
+const optionalEnv = (name: string, env: NodeJS.ProcessEnv) => (env[name] === '' ? undefined : env[name]);

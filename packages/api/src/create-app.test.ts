@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp, resolveDeps } from './create-app';
 import type { AppDeps, AppEnv } from './deps';
+import { settle } from './secrets';
 
 /** Deps whose clients are getters that count how often they are built, as `createAwsDeps` makes them. */
 function lazyDeps(cursorKey?: Uint8Array) {
@@ -28,11 +29,11 @@ function lazyDeps(cursorKey?: Uint8Array) {
 }
 
 describe('resolveDeps', () => {
-  it('settles a cursor key without changing deps or building any client', () => {
+  it('settles a cursor key without changing deps or building any client', async () => {
     const { deps, built } = lazyDeps();
     const resolved = resolveDeps(deps);
     expect(resolved.cursorKey).toBeInstanceOf(Uint8Array);
-    expect(resolved.cursorKey.byteLength).toBeGreaterThanOrEqual(32);
+    expect((await settle(resolved.cursorKey)).byteLength).toBeGreaterThanOrEqual(32);
     expect('cursorKey' in deps).toBe(false);
     expect(built).toEqual({ db: 0, evidence: 0, users: 0 });
     // A client is built when read, once per read of the getter, as on deps itself.
@@ -49,8 +50,8 @@ describe('resolveDeps', () => {
 describe('createApp', () => {
   it('builds no client at init, and routes see the settled key and the lazy clients', async () => {
     const { deps, built } = lazyDeps();
-    const probe = new Hono<AppEnv>().get('/v1/probe', (c) =>
-      c.json({ key: c.var.deps.cursorKey.byteLength, table: c.var.deps.db.tableName }),
+    const probe = new Hono<AppEnv>().get('/v1/probe', async (c) =>
+      c.json({ key: (await settle(c.var.deps.cursorKey)).byteLength, table: c.var.deps.db.tableName }),
     );
     const app = createApp(deps, { routes: [], extraRoutes: [probe] });
     expect(built).toEqual({ db: 0, evidence: 0, users: 0 });

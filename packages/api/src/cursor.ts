@@ -8,6 +8,15 @@ export const CURSOR_TTL_SECONDS = 24 * 60 * 60;
 /** The secret that signs cursors: at least 32 bytes, from configuration (AWS), `.data/` (local) or memory (tests). */
 export type CursorKey = Uint8Array;
 
+/**
+ * A cursor key from its text (a Secrets Manager secret on AWS, a file under `.data/` locally): at least 32
+ * characters, so the HMAC key is never short.
+ */
+export function cursorKeyFromText(text: string): CursorKey {
+  if (text.length < 32) throw new Error('the cursor key must be at least 32 characters');
+  return new TextEncoder().encode(text);
+}
+
 /** A fresh random key, for tests and the in-memory platform: cursors then live as long as the process. */
 export const randomCursorKey = (): CursorKey => randomBytes(32);
 

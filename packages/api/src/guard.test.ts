@@ -9,6 +9,7 @@ import { jsonContent, valid } from './body';
 import { createApp } from './create-app';
 import { CURSOR_TTL_SECONDS } from './cursor';
 import type { AppEnv } from './deps';
+import { undecodableQueryNames } from './guard';
 import type { TokenRequest } from './local-issuer';
 import { callers, createTestApi, seededAt, seedTwoFirms, type TestApi } from './test-support';
 
@@ -114,6 +115,51 @@ describe('query parameters', () => {
       const problem = await isProblem(response);
       if (response.status === 400) expect(problem.errors?.map((error) => error.path)).toContain('zzz');
     }
+  });
+
+  it('a value that does not percent-decode as UTF-8, or decodes to a control character, is a 400 at its name', async () => {
+    const search = (query: string) =>
+      api.call('GET', `/v1/zones/zone-a/firms?${query}`, { as: callers.managerA });
+    // The free-text search takes accents, percent-encoded or not, and `+` as a space.
+    for (const query of ['q=%C3%A9', 'q=Nh%C3%A0+m%C3%A1y', 'q=%F0%9F%8F%AD', 'q=100%25']) {
+      expect((await search(query)).status, query).toBe(200);
+    }
+    for (const query of [
+      'q=%FF',
+      'q=%C3',
+      'q=%ED%A0%80',
+      'q=%ZZ',
+      'q=a%00b',
+      'q=%0D%0ASet-Cookie:x',
+      'q=%C2%85',
+      'q=%7F',
+      'limit=10&q=ok%E9',
+    ]) {
+      const response = await search(query);
+      expect(response.status, query).toBe(400);
+      const problem = (await isProblem(response)) as Awaited<ReturnType<typeof isProblem>> & {
+        detail: string;
+        localized: { vi: string; en: string };
+      };
+      expect(problem.errors?.map((error) => error.path)).toEqual(['q']);
+      expect(problem.detail).toMatch(/percent-encoded UTF-8/);
+      expect(problem.localized.vi).toMatch(/mã hoá phần trăm/);
+    }
+    // Before the role gate and the route: an undecodable name or value is refused on every path, even unsigned.
+    const unsigned = await api.app.request('/v1/zones/zone-a/firms?%FF=1');
+    expect(unsigned.status).toBe(400);
+    expect((await isProblem(unsigned)).errors?.map((error) => error.path)).toEqual(['%FF']);
+  });
+
+  it('undecodableQueryNames names each offending parameter once, as decoded where it can be', () => {
+    expect(undecodableQueryNames('http://x/v1/a')).toEqual([]);
+    expect(undecodableQueryNames('http://x/v1/a?q=%C3%A9&limit=2&&=&flag')).toEqual([]);
+    expect(undecodableQueryNames('http://x/v1/a?q=%FF&q=%FE&sort=%00&%E9=1&ok=1#%FF')).toEqual([
+      'q',
+      'sort',
+      '%E9',
+    ]);
+    expect(undecodableQueryNames('http://x/v1/a?a%01b=1')).toEqual(['a%01b']);
   });
 
   it('a repeated parameter is a 400, not an array reaching a handler', async () => {

@@ -14,6 +14,7 @@ export * from './jobs/backfill';
 export * from './jobs/daily';
 export * from './jobs/reminders';
 export * from './principal';
+export * from './secrets';
 export * from './targeting';
 export * from './use-cases/change-action';
 export * from './use-cases/create-action';

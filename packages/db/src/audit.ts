@@ -1,8 +1,10 @@
 import { ulid } from 'ulid';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
+import { DbError } from './errors';
 import { keys } from './keys';
 import { queryPage } from './query';
+import { transactWrite } from './transact';
 
 /** Who did what to what, and when. Written in the same transaction as the change it records. */
 export interface AuditEntry {
@@ -21,6 +23,24 @@ export function auditPut(tableName: string, ownerPk: string, entry: AuditEntry) 
       Item: { ...keys.audit(ownerPk, entry.at, ulid()), type: 'audit', ...entry },
     },
   };
+}
+
+/**
+ * Records a change made outside the table (the identity provider's users) under each of its owners, in one
+ * transaction: every owner's history gets the entry, or none does.
+ */
+export async function recordAudit(
+  ctx: DbContext,
+  ownerPks: readonly string[],
+  entry: AuditEntry,
+): Promise<void> {
+  if (ownerPks.length === 0) throw new Error('an audit entry needs an owner');
+  await transactWrite(
+    ctx,
+    ownerPks.map((ownerPk) => auditPut(ctx.tableName, ownerPk, entry)),
+    // No condition: nothing but a transient failure can refuse it (retried there, then a TransientDbError).
+    () => new DbError('audit entry refused'),
+  );
 }
 
 /** An audit entry as the history shows it. */

@@ -120,6 +120,8 @@ export const keys = {
     sk: `AMENDING#${period}`,
   }),
   auditPrefix: 'AUDIT#',
+  /** The owner of audit entries about city-wide users (authority, inspectors): no firm or zone holds them. */
+  directoryAudit: () => 'DIRECTORY',
   /**
    * What one firm adds to its zone's figures for a calendar year (headcount override, occupational-disease
    * examinations, monitoring, self-check status), so a change moves the zone's counters by the difference.

@@ -159,6 +159,8 @@ const auditTexts: Record<string, LocalizedText> = {
   'accident.declare': { vi: 'Khai báo tai nạn lao động', en: 'Accident declared' },
   'annual_data.put': { vi: 'Lưu số liệu báo cáo năm', en: 'Annual figures saved' },
   'enterprise.create': { vi: 'Đăng ký doanh nghiệp', en: 'Enterprise registered' },
+  'user.invite': { vi: 'Mời người dùng', en: 'User invited' },
+  'user.disable': { vi: 'Khóa tài khoản người dùng', en: 'User disabled' },
 };
 
 /** The words for an audit entry's `action`, never the raw code. */

@@ -1,30 +1,10 @@
-import {
-  createAssessment,
-  createEnterprise,
-  createZone,
-  type Enterprise,
-  getEvidence,
-  listAuditOfEnterprise,
-  settleEvidence,
-} from '@antoan/db';
+import { createAssessment, getEvidence, listAuditOfEnterprise, settleEvidence } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
+import { callers, createTestApi, putEvidenceRecord, seedTwoFirms, type TestApi } from '../test-support';
 
 let api: TestApi;
 const at = '2026-01-05T00:00:00.000Z';
 const asA = callers.enterpriseA;
-
-const firm = (id: string, taxCode: string, zoneId: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId,
-  sectorCode: 'M6920',
-  highRisk: false,
-  headcount: 40,
-  workforce: { women: 10, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-});
 
 const assessment = (id: string, status: 'draft' | 'submitted', evidenceId: string, period: string) =>
   createAssessment(api.db, {
@@ -43,6 +23,25 @@ const assessment = (id: string, status: 'draft' | 'submitted', evidenceId: strin
     updatedAt: at,
   });
 
+/** An OSH plan of `ent-a` that failed verification for `reason`. */
+async function rejectedPlan(id: string, reason: 'type_mismatch' | 'size_mismatch') {
+  const pending = await putEvidenceRecord(
+    api.db,
+    { enterpriseId: 'ent-a', id, kind: 'osh_plan', issuedOn: '2026-01-02' },
+    { verify: false },
+  );
+  await settleEvidence(api.db, {
+    evidence: pending,
+    outcome: { status: 'rejected', reason },
+    actor: 'seed',
+    at,
+  });
+}
+
+/** A verified OSH plan of `ent-a`. */
+const verifiedPlan = (id: string) =>
+  putEvidenceRecord(api.db, { enterpriseId: 'ent-a', id, kind: 'osh_plan', issuedOn: '2026-01-02' });
+
 const ids = async () =>
   (
     (await (await api.call('GET', '/v1/enterprises/ent-a/evidence', { as: asA })).json()) as {
@@ -52,25 +51,12 @@ const ids = async () =>
 
 beforeAll(async () => {
   api = await createTestApi({ now: () => new Date('2026-11-28T03:00:00.000Z') });
-  await createZone(api.db, { id: 'zone-a', code: 'ZA', name: 'Zone A', createdAt: at }, 'seed');
-  await createZone(api.db, { id: 'zone-b', code: 'ZB', name: 'Zone B', createdAt: at }, 'seed');
-  await createEnterprise(api.db, firm('ent-a', '1800000001', 'zone-a'), 'seed');
-  await createEnterprise(api.db, firm('ent-b', '1800000002', 'zone-b'), 'seed');
+  await seedTwoFirms(api.db);
 });
 
 describe('DELETE /v1/enterprises/:eid/evidence/:vid', () => {
   it('deletes a rejected file: it leaves the library, stays on record, and the audit says who', async () => {
-    const pending = await putEvidenceRecord(
-      api.db,
-      { enterpriseId: 'ent-a', id: 'ev-rej', kind: 'osh_plan', issuedOn: '2026-01-02' },
-      { verify: false },
-    );
-    await settleEvidence(api.db, {
-      evidence: pending,
-      outcome: { status: 'rejected', reason: 'type_mismatch' },
-      actor: 'seed',
-      at,
-    });
+    await rejectedPlan('ev-rej', 'type_mismatch');
     expect(await ids()).toContain('ev-rej');
     const response = await api.call('DELETE', '/v1/enterprises/ent-a/evidence/ev-rej', { as: asA });
     expect(response.status).toBe(204);
@@ -91,12 +77,7 @@ describe('DELETE /v1/enterprises/:eid/evidence/:vid', () => {
   });
 
   it('deletes verified evidence nothing links', async () => {
-    await putEvidenceRecord(api.db, {
-      enterpriseId: 'ent-a',
-      id: 'ev-free',
-      kind: 'osh_plan',
-      issuedOn: '2026-01-02',
-    });
+    await verifiedPlan('ev-free');
     expect((await api.call('DELETE', '/v1/enterprises/ent-a/evidence/ev-free', { as: asA })).status).toBe(
       204,
     );
@@ -104,17 +85,7 @@ describe('DELETE /v1/enterprises/:eid/evidence/:vid', () => {
   });
 
   it('keeps evidence a submitted self-check links, even a rejected one (409), and writes nothing', async () => {
-    const pending = await putEvidenceRecord(
-      api.db,
-      { enterpriseId: 'ent-a', id: 'ev-sub', kind: 'osh_plan', issuedOn: '2026-01-02' },
-      { verify: false },
-    );
-    await settleEvidence(api.db, {
-      evidence: pending,
-      outcome: { status: 'rejected', reason: 'size_mismatch' },
-      actor: 'seed',
-      at,
-    });
+    await rejectedPlan('ev-sub', 'size_mismatch');
     await assessment('asmt-sub', 'submitted', 'ev-sub', '2024');
     const response = await api.call('DELETE', '/v1/enterprises/ent-a/evidence/ev-sub', { as: asA });
     expect(response.status).toBe(409);
@@ -124,12 +95,7 @@ describe('DELETE /v1/enterprises/:eid/evidence/:vid', () => {
   });
 
   it('keeps verified evidence a draft links until it is unlinked (409)', async () => {
-    await putEvidenceRecord(api.db, {
-      enterpriseId: 'ent-a',
-      id: 'ev-draft',
-      kind: 'osh_plan',
-      issuedOn: '2026-01-02',
-    });
+    await verifiedPlan('ev-draft');
     await assessment('asmt-draft', 'draft', 'ev-draft', '2023');
     const response = await api.call('DELETE', '/v1/enterprises/ent-a/evidence/ev-draft', { as: asA });
     expect(response.status).toBe(409);

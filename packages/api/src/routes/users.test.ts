@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callers, createTestApi, seedTwoFirms, type TestApi } from '../test-support';
 
@@ -162,5 +163,69 @@ describe('users', () => {
     });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: 'cannot_disable_self' });
+  });
+
+  it('records each invitation and each disabling in the audit trail, and a refused one not at all', async () => {
+    type AuditPage = {
+      items: Array<{ action: string; actor: string; target: { kind: string; id: string } }>;
+    };
+    const history = async () =>
+      (
+        (await (
+          await api.call('GET', '/v1/enterprises/ent-a/audit?limit=100', { as: callers.managerA })
+        ).json()) as AuditPage
+      ).items.filter((entry) => entry.target.kind === 'user');
+    const before = (await history()).length;
+    const invited = await invite(callers.managerA, {
+      email: 'audit@firm-a.vn',
+      role: 'enterprise',
+      enterpriseId: 'ent-a',
+    });
+    expect(invited.status).toBe(201);
+    const { id } = (await invited.json()) as { id: string };
+    // Refused (the e-mail is taken): nothing recorded.
+    expect(
+      (
+        await invite(callers.managerA, {
+          email: 'AUDIT@firm-a.vn',
+          role: 'enterprise',
+          enterpriseId: 'ent-a',
+        })
+      ).status,
+    ).toBe(409);
+    for (let i = 0; i < 2; i++) {
+      expect((await api.call('POST', `/v1/users/${id}/disable`, { as: callers.managerA })).status).toBe(200);
+    }
+    const entries = (await history()).filter((entry) => entry.target.id === id);
+    expect((await history()).length).toBe(before + 2);
+    // Newest first; disabling twice is one change.
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'user.disable', actor: 'zm-a', target: { kind: 'user', id } }),
+      expect.objectContaining({ action: 'user.invite', actor: 'zm-a', target: { kind: 'user', id } }),
+    ]);
+    // A zone manager's invitation goes in each of their zones' histories.
+    const manager = await invite(callers.authority, {
+      email: 'audit-zm@kcn.vn',
+      role: 'zone_manager',
+      zoneIds: ['zone-a', 'zone-b'],
+    });
+    const managerId = ((await manager.json()) as { id: string }).id;
+    for (const zone of ['ZONE#zone-a', 'ZONE#zone-b']) {
+      const items = await api.db.doc.send(
+        new QueryCommand({
+          TableName: api.db.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          FilterExpression: 'target = :target',
+          ExpressionAttributeValues: { ':pk': zone, ':audit': 'AUDIT#', ':target': managerId },
+        }),
+      );
+      expect(items.Items, zone).toEqual([
+        expect.objectContaining({
+          action: 'user.invite',
+          actor: 'auth-1',
+          details: { email: 'audit-zm@kcn.vn', role: 'zone_manager', zoneIds: ['zone-a', 'zone-b'] },
+        }),
+      ]);
+    }
   });
 });

@@ -2,14 +2,21 @@ import type { CreateUserInput } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
 import type { Principal } from '../principal';
 import type { DirectoryUser } from '../user-directory';
-import { firmInAdminScope, isAuthority, type UserAdminResult, zonesExist } from './user-scope';
+import {
+  firmInAdminScope,
+  isAuthority,
+  recordUserChange,
+  type UserAdminResult,
+  zonesExist,
+} from './user-scope';
 
 /**
  * Invites a user into the identity provider with the claims their tokens will carry. The authority invites
- * any role; a zone manager invites `enterprise` users for firms in their zones, and nothing else.
+ * any role; a zone manager invites `enterprise` users for firms in their zones, and nothing else. The invitation
+ * is then recorded in the audit trail (`recordUserChange`).
  */
 export async function createUser(
-  deps: Pick<AppDeps, 'db' | 'users'>,
+  deps: Pick<AppDeps, 'db' | 'users' | 'now'>,
   input: { principal: Principal; user: CreateUserInput },
 ): Promise<UserAdminResult<DirectoryUser>> {
   const { principal, user } = input;
@@ -23,5 +30,6 @@ export async function createUser(
   }
   const created = await deps.users.createUser(user);
   if (!created.ok) return { ok: false, error: { kind: 'email_taken' } };
+  await recordUserChange(deps, { principal, action: 'user.invite', user: created.value });
   return created;
 }

@@ -2,6 +2,7 @@ import { vietnamDate } from '@antoan/domain';
 import type { TargetsQuery } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
 import { invalid, notFound } from '../errors';
+import { settle } from '../secrets';
 import { listTargets, type TargetingPolicy, type TargetList, targetListPosition } from '../targeting';
 import { failure, type Result, success } from './result';
 
@@ -23,7 +24,7 @@ export async function listInspectionTargets(
     );
   const list = await listTargets(deps.db, { ...query, after }, vietnamDate(deps.now()), {
     ...input.policy,
-    drawSecret: deps.targetingDrawSecret,
+    drawSecret: deps.targetingDrawSecret === undefined ? undefined : await settle(deps.targetingDrawSecret),
   });
   if (!list) return failure(notFound('zone'));
   const { itemsRead: _itemsRead, ...shown } = list;

@@ -1,4 +1,11 @@
-import { type DbContext, getEnterprise, getZonesByIds, listEnterprisesInZone } from '@antoan/db';
+import {
+  type DbContext,
+  getEnterprise,
+  getZonesByIds,
+  keys,
+  listEnterprisesInZone,
+  recordAudit,
+} from '@antoan/db';
 import type { Principal } from '../principal';
 import type { DirectoryUser } from '../user-directory';
 
@@ -44,4 +51,34 @@ export async function firmsInZones(db: DbContext, zoneIds: readonly string[]): P
 export async function userInManagerScope(db: DbContext, principal: Principal, user: DirectoryUser) {
   if (user.role !== 'enterprise' || user.enterpriseId === undefined) return false;
   return firmInAdminScope(db, principal, user.enterpriseId);
+}
+
+/**
+ * Records a change to a user in the audit trail, under the histories it concerns: the user's firm (shown by
+ * `GET /v1/enterprises/{eid}/audit`), else each of their zones, else the directory's (city-wide roles). The user
+ * lives in the identity provider, so this is a write of its own, made once the provider has accepted the change.
+ */
+export function recordUserChange(
+  deps: { db: DbContext; now: () => Date },
+  input: { principal: Principal; action: 'user.invite' | 'user.disable'; user: DirectoryUser },
+): Promise<void> {
+  const { user } = input;
+  const owners =
+    user.enterpriseId !== undefined
+      ? [keys.enterprise(user.enterpriseId).pk]
+      : user.zoneIds.length > 0
+        ? user.zoneIds.map((zoneId) => keys.zone(zoneId).pk)
+        : [keys.directoryAudit()];
+  return recordAudit(deps.db, owners, {
+    actor: input.principal.sub,
+    action: input.action,
+    target: user.id,
+    at: deps.now().toISOString(),
+    details: {
+      email: user.email,
+      role: user.role,
+      ...(user.enterpriseId === undefined ? {} : { enterpriseId: user.enterpriseId }),
+      ...(user.zoneIds.length === 0 ? {} : { zoneIds: user.zoneIds }),
+    },
+  });
 }
