@@ -1,5 +1,6 @@
 import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
+import { groupDigits } from './common';
 
 /** A whole number from 0 to `max` ("sane bounds": larger is a typing error, not a real firm). */
 const bounded = (max: number, what: string) =>
@@ -7,7 +8,7 @@ const bounded = (max: number, what: string) =>
     v.number(),
     v.integer(`${what} is a whole number`),
     v.minValue(0, `${what} must not be negative`),
-    v.maxValue(max, `${what} is at most ${max.toLocaleString('en')}`),
+    v.maxValue(max, `${what} is at most ${groupDigits(max)}`),
   );
 const workers = bounded(1_000_000, 'a number of workers');
 /** VND: up to 10^15 (a million billion đồng), still an exact integer in JSON. */
