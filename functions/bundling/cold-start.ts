@@ -37,27 +37,68 @@ process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.st
   return (JSON.parse(out) as { ms: number }).ms;
 }
 
-/** The median of a list of times. */
-export const median = (times: number[]): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+/** The median of a list of numbers. */
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(middle)] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** A function's cold starts against its floor's, taken pair by pair. */
+export interface ColdStartPairs {
+  /** Medians of the function's and of the floor's cold starts, in milliseconds. */
+  ms: number;
+  floorMs: number;
+  /** The median of the pairs' ratios (function / floor): the figure the goal reads. */
+  ratio: number;
+  /** The first and third quartiles of the pairs' ratios: how far a single pair may be trusted. */
+  ratioLow: number;
+  ratioHigh: number;
+  pairs: number;
+}
+
+/** The value at quantile `q` (0–1) of a sorted list, interpolated. */
+const quantile = (sorted: number[], q: number): number => {
+  const at = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(at)] as number;
+  const high = sorted[Math.ceil(at)] as number;
+  return low + (high - low) * (at - Math.floor(at));
 };
 
 /**
- * Cold starts of a function and of its floor, taken in turn (floor, function, floor, …) so that a busy machine
- * slows both alike; the medians of `runs` each.
+ * Cold starts of a function and of its floor, in pairs taken back to back (function, floor; then floor, function,
+ * so neither always goes first), after one of each not counted (it fills the file cache). A busy machine slows
+ * both runs of a pair alike, so the ratio of each pair holds where absolute times drift: the median of the pair
+ * ratios is the figure, with their quartiles as its spread.
  */
-export function coldStartPair(
+export function coldStartPairs(
   file: string,
   floorFile: string,
   request: { method: string; path: string },
-  runs: number,
-): { ms: number; floorMs: number } {
+  pairs: number,
+): ColdStartPairs {
+  coldStartOnce(file, request);
+  coldStartOnce(floorFile, request);
   const ms: number[] = [];
   const floorMs: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    floorMs.push(coldStartOnce(floorFile, request));
-    ms.push(coldStartOnce(file, request));
+  for (let pair = 0; pair < pairs; pair++) {
+    if (pair % 2 === 0) {
+      ms.push(coldStartOnce(file, request));
+      floorMs.push(coldStartOnce(floorFile, request));
+    } else {
+      floorMs.push(coldStartOnce(floorFile, request));
+      ms.push(coldStartOnce(file, request));
+    }
   }
-  return { ms: median(ms), floorMs: median(floorMs) };
+  const ratios = ms.map((own, index) => own / (floorMs[index] as number)).sort((a, b) => a - b);
+  return {
+    ms: median(ms),
+    floorMs: median(floorMs),
+    ratio: median(ratios),
+    ratioLow: quantile(ratios, 0.25),
+    ratioHigh: quantile(ratios, 0.75),
+    pairs,
+  };
 }

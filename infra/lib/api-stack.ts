@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
+import { REPORT_RENDERERS_FILE } from '@antoan/api/report-files';
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -74,12 +75,25 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
 
 /**
  * Files a group's code reads at run time, shipped beside its bundle: the reports function embeds DejaVu Sans in
- * every PDF (ExcelJS and PDFKit themselves are bundled; see `functions/bundling/functions.ts`).
+ * every PDF (ExcelJS and PDFKit are bundled beside it, `bundlesBesideOf`).
  */
 export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
   reports: [
     createRequire(join(repoRoot, 'packages/api/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   ],
+};
+
+/**
+ * Modules a group imports at run time only when a request needs them, built into files of their own beside its
+ * bundle: the reports function's XLSX and PDF renderers (ExcelJS, PDFKit, fontkit: about 1.9 MB), which a JSON
+ * answer never loads (`reportRenderers` in packages/api/src/report-files.ts).
+ */
+export const bundlesBesideOf: Partial<Record<ResourceGroup, Record<string, string>>> = {
+  reports: {
+    [REPORT_RENDERERS_FILE]: createRequire(join(repoRoot, 'infra/package.json')).resolve(
+      '@antoan/api/report-renderers',
+    ),
+  },
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
@@ -208,6 +222,7 @@ export class ApiStack extends Stack {
           CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
         },
         ...(filesBesideBundleOf[group] ? { filesBesideBundle: filesBesideBundleOf[group] } : {}),
+        ...(bundlesBesideOf[group] ? { bundlesBeside: bundlesBesideOf[group] } : {}),
       });
       const access = tableAccessOf[group];
       // createAwsDeps() reads TABLE_NAME at init even in a function that never touches the table.
