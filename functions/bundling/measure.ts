@@ -1,4 +1,4 @@
-import { type ColdStartPairs, coldStartPairs } from './cold-start';
+import { type ColdStartPairs, coldStartPairs, type PairRatios } from './cold-start';
 import { bundle, floorSource } from './esbuild';
 import { lambdaFunctions } from './functions';
 
@@ -55,7 +55,13 @@ export async function measureFunctions(options: {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 
-/** P2 as a table: size over the floor, then the cold-start medians and the median pair ratio with its quartiles. */
+const pairFigure = (label: string, p: PairRatios) =>
+  `${label} ${p.ms.toFixed(0)}/${p.floorMs.toFixed(0)} ms ${times(p.ratio)} (${p.ratioLow.toFixed(2)}–${p.ratioHigh.toFixed(2)})`;
+
+/**
+ * P2 as a table: size over the floor, then CPU and wall-clock time of the function and its floor (medians) with the
+ * median pair ratio and, in brackets, the pair ratios' quartiles.
+ */
 export function formatFunctions(rows: FunctionMeasure[]): string[] {
   return rows.flatMap((r) => [
     [
@@ -64,7 +70,7 @@ export function formatFunctions(rows: FunctionMeasure[]): string[] {
       `(floor ${r.floor}: ${kb(r.floorBytes)}, +${kb(r.bytes - r.floorBytes)})`.padEnd(40),
       r.cold === null
         ? 'event function: size only'
-        : `cold ${r.cold.ms.toFixed(0)} ms vs floor ${r.cold.floorMs.toFixed(0)} ms: ${times(r.cold.ratio)} (quartiles ${r.cold.ratioLow.toFixed(2)}–${r.cold.ratioHigh.toFixed(2)})`,
+        : `${pairFigure('cpu', r.cold.cpu)}  ${pairFigure('wall', r.cold.wall)}`,
     ].join(' '),
     ...(r.beside
       ? [

@@ -41,16 +41,17 @@ try {
   }
   if (part('p2')) {
     console.log(
-      `\nP2 — cold start (fresh Node process, one request; ${coldPairs} pairs of the function and its floor back to back, median pair ratio with its quartiles) and bundle size vs floor`,
+      `\nP2 — cold start (fresh Node process, one request) and bundle size vs floor: ${coldPairs} pairs of the function and its floor back to back; CPU and wall-clock medians (function/floor), the median pair ratio and (its quartiles). The goal reads CPU time`,
     );
     const p2 = await measureFunctions({ pairs: coldPairs, coldStarts: true });
     for (const line of formatFunctions(p2)) console.log(`  ${line}`);
-    const worstP2 = p2.reduce((a, b) => ((b.cold?.ratio ?? 0) > (a.cold?.ratio ?? 0) ? b : a));
-    const worstP2Ratio = worstP2.cold?.ratio ?? 0;
+    const worstP2 = p2.reduce((a, b) => ((b.cold?.cpu.ratio ?? 0) > (a.cold?.cpu.ratio ?? 0) ? b : a));
+    const worstCpu = worstP2.cold?.cpu;
+    const worstWall = p2.reduce((a, b) => ((b.cold?.wall.ratio ?? 0) > (a.cold?.wall.ratio ?? 0) ? b : a));
     goal(
       'P2 cold start ≤ 1.3× floor',
-      worstP2Ratio <= 1.3,
-      `worst ${worstP2.name} ${x(worstP2Ratio)} (quartiles ${worstP2.cold?.ratioLow.toFixed(2)}–${worstP2.cold?.ratioHigh.toFixed(2)})`,
+      (worstCpu?.ratio ?? 0) <= 1.3,
+      `worst ${worstP2.name} ${x(worstCpu?.ratio ?? 0)} CPU (quartiles ${worstCpu?.ratioLow.toFixed(2)}–${worstCpu?.ratioHigh.toFixed(2)}); worst wall-clock ${worstWall.name} ${x(worstWall.cold?.wall.ratio ?? 0)}`,
     );
     const worstBytes = p2.reduce((a, b) => (b.bytes - b.floorBytes > a.bytes - a.floorBytes ? b : a));
     console.log(
