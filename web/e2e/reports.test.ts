@@ -92,10 +92,11 @@ describe('reports', () => {
       await field.fill('hai');
       await page.getByTestId('save-annual').click();
       await expect.poll(() => fieldError.textContent()).toContain('số nguyên');
-      // Beyond the API's bound: the API's 400 names the field, shown beside it; nothing is saved.
+      // Beyond the API's bound: the API's 400 names the field, shown beside it in the page's language (the
+      // API's Vietnamese message, with no English in it); nothing is saved.
       await field.fill('2000000');
       await page.getByTestId('save-annual').click();
-      await expect.poll(() => fieldError.textContent()).toContain('1,000,000');
+      await expect.poll(() => fieldError.textContent()).toBe('Số người lao động tối đa là 1.000.000');
       expect(Number(await missingCount.textContent())).toBe(before);
 
       await field.fill('2');

@@ -1,3 +1,4 @@
+import { vietnameseOf } from '@antoan/schemas';
 import { vValidator } from '@hono/valibot-validator';
 import type { ValidationTargets } from 'hono';
 import { every } from 'hono/combine';
@@ -5,7 +6,14 @@ import { createMiddleware } from 'hono/factory';
 import type * as v from 'valibot';
 import { openCursor, sealCursor } from './cursor';
 import type { AppContext, AppEnv } from './deps';
-import { type FieldError, invalid, malformedJson, payloadTooLarge, unsupportedMediaType } from './errors';
+import {
+  type FieldError,
+  fieldError,
+  invalid,
+  malformedJson,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from './errors';
 
 /** Largest JSON body the API accepts. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -13,12 +21,43 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Deepest nesting a JSON body may have (the deepest schema nests 4 levels). */
 export const MAX_BODY_DEPTH = 32;
 
-/** Turns Valibot issues into `errors[]` with dotted paths. */
+/** Turns Valibot issues into `errors[]` with dotted paths, in both languages where the Vietnamese is known. */
 export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path?.map((segment) => String(segment.key)).join('.') ?? '',
-    message: issue.expected === 'never' ? 'unknown field: remove it' : issue.message,
-  }));
+  return issues.map((issue) => {
+    const path = issue.path?.map((segment) => String(segment.key)).join('.') ?? '';
+    if (issue.expected === 'never')
+      return fieldError(path, {
+        vi: 'Trường không được chấp nhận: hãy bỏ đi',
+        en: 'unknown field: remove it',
+      });
+    const vi = vietnameseOf(issue.message) ?? vietnameseOfKind(issue);
+    return vi === undefined
+      ? { path, message: issue.message }
+      : { path, message: issue.message, localized: { vi, en: issue.message } };
+  });
+}
+
+/**
+ * The Vietnamese of an issue whose schema gave no message of its own (`said`), from its kind: Valibot's English
+ * default for these names the type expected, which is all the Vietnamese needs to say.
+ */
+function vietnameseOfKind(issue: v.BaseIssue<unknown>): string | undefined {
+  switch (issue.type) {
+    case 'string':
+      return 'Phải là chuỗi ký tự';
+    case 'number':
+      return 'Phải là một số';
+    case 'boolean':
+      return 'Phải là true hoặc false';
+    case 'object':
+    case 'strict_object':
+    case 'loose_object':
+      return 'Phải là một nhóm giá trị (đối tượng JSON)';
+    case 'array':
+      return 'Phải là một danh sách';
+    default:
+      return undefined;
+  }
 }
 
 const requireJson = createMiddleware<AppEnv>(async (c, next) => {
@@ -100,18 +139,34 @@ export function hostileValues(value: unknown, path = '', depth = 0, found: Field
   if (found.length >= 20) return found;
   if (typeof value === 'string') {
     if (LONE_SURROGATE.test(value))
-      found.push({ path, message: 'must be well-formed Unicode text (no lone surrogate)' });
+      found.push(
+        fieldError(path, {
+          vi: 'Văn bản phải là Unicode hợp lệ (không có nửa cặp surrogate)',
+          en: 'must be well-formed Unicode text (no lone surrogate)',
+        }),
+      );
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
-      found.push({ path, message: 'number out of range' });
+      found.push(fieldError(path, { vi: 'Số nằm ngoài khoảng cho phép', en: 'number out of range' }));
   } else if (typeof value === 'object' && value !== null) {
     if (depth >= MAX_BODY_DEPTH) {
-      found.push({ path, message: `nested deeper than ${MAX_BODY_DEPTH} levels` });
+      found.push(
+        fieldError(path, {
+          vi: `Lồng sâu quá ${MAX_BODY_DEPTH} cấp`,
+          en: `nested deeper than ${MAX_BODY_DEPTH} levels`,
+        }),
+      );
       return found;
     }
     for (const [key, item] of Object.entries(value)) {
       const at = path === '' ? key : `${path}.${key}`;
-      if (LONE_SURROGATE.test(key)) found.push({ path: at, message: 'key must be well-formed Unicode text' });
+      if (LONE_SURROGATE.test(key))
+        found.push(
+          fieldError(at, {
+            vi: 'Tên trường phải là Unicode hợp lệ',
+            en: 'key must be well-formed Unicode text',
+          }),
+        );
       hostileValues(item, at, depth + 1, found);
     }
   }

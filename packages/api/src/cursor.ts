@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { invalid } from './errors';
+import { cursorNotIssued } from '@antoan/schemas';
+import { fieldError, invalid } from './errors';
 
 /** How long a page cursor stays valid. */
 export const CURSOR_TTL_SECONDS = 24 * 60 * 60;
@@ -22,7 +23,7 @@ const digest = (binding: CursorBinding) =>
 const mac = (key: CursorKey, payload: string) =>
   createHmac('sha256', key).update(payload).digest('base64url');
 
-const refused = (message: string) => invalid([{ path: 'cursor', message }]);
+const refused = (message: { vi: string; en: string }) => invalid([fieldError('cursor', message)]);
 
 /**
  * Wraps the data layer's resume position in an opaque cursor, signed with HMAC-SHA-256 and bound to its list and
@@ -43,19 +44,27 @@ export function sealCursor(key: CursorKey, inner: string, binding: CursorBinding
 export function openCursor(key: CursorKey, cursor: string, binding: CursorBinding, now: Date): string {
   const [payload, signature, extra] = cursor.split('.');
   if (payload === undefined || signature === undefined || extra !== undefined) {
-    throw refused('cursor is not one this service issued');
+    throw refused(cursorNotIssued);
   }
   const expected = Buffer.from(mac(key, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw refused('cursor is not one this service issued');
+    throw refused(cursorNotIssued);
   }
   const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
     p: string;
     b: string;
     e: number;
   };
-  if (body.b !== digest(binding)) throw refused('cursor was issued for another list or another caller');
-  if (body.e * 1000 < now.getTime()) throw refused('cursor has expired; list again from the start');
+  if (body.b !== digest(binding))
+    throw refused({
+      vi: 'cursor được cấp cho danh sách khác hoặc người dùng khác',
+      en: 'cursor was issued for another list or another caller',
+    });
+  if (body.e * 1000 < now.getTime())
+    throw refused({
+      vi: 'cursor đã hết hạn; hãy tải lại danh sách từ đầu',
+      en: 'cursor has expired; list again from the start',
+    });
   return body.p;
 }

@@ -1,10 +1,22 @@
 import type { LocalizedText } from '@antoan/domain';
 
-/** A field-level validation message: `path` is dotted (`answers.I-3-2.value`). */
+/**
+ * A field-level validation message: `path` is dotted (`answers.I-3-2.value`). `message` is English, as the shared
+ * contract has it (a string); `localized` carries it in both languages, as `localized` does for the whole problem,
+ * so a page shows it in its own language. Absent where no Vietnamese is written yet.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  localized?: LocalizedText;
 }
+
+/** A field error in both languages (`message` is the English). */
+export const fieldError = (path: string, text: LocalizedText): FieldError => ({
+  path,
+  message: text.en,
+  localized: text,
+});
 
 /**
  * The one error the API raises on purpose. `app.onError` turns it into an RFC 9457 problem response;

@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { markers, settleUnreadBody } from './body';
 import type { AppEnv } from './deps';
-import { invalid, notFound } from './errors';
+import { fieldError, invalid, notFound } from './errors';
 import { handleError } from './problem';
 
 /** One route as the app serves it, with what the guard needs to know about it. */
@@ -120,10 +120,12 @@ function checkRequest(c: Context<AppEnv>, routes: readonly GuardedRoute[]): void
       const names = [...new URL(c.req.url).searchParams.keys()];
       if (names.length > 0) {
         throw invalid(
-          [...new Set(names)].map((name) => ({
-            path: name,
-            message: 'unknown query parameter: remove it',
-          })),
+          [...new Set(names)].map((name) =>
+            fieldError(name, {
+              vi: 'Tham số truy vấn không được chấp nhận: hãy bỏ đi',
+              en: 'unknown query parameter: remove it',
+            }),
+          ),
         );
       }
     }

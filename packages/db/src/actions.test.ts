@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Action,
   changeAction,
+  countActions,
   createAction,
   getAction,
   getEnterpriseActionCounts,
@@ -12,6 +13,7 @@ import {
   listDoneActionsOfZone,
   listPendingActionsOfZone,
   markActionOverdue,
+  putActionCounts,
 } from './actions';
 import { listAuditOfEnterprise } from './audit';
 import type { DbContext } from './client';
@@ -134,5 +136,25 @@ describe('actions', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).code).toBe('stale_version');
     expect((await getAction(ctx, 'e1', 'x2'))?.owner).toBeUndefined();
+  });
+});
+
+describe('action counters from the actions (the backfill)', () => {
+  it('counts pending actions and those counted overdue, and replaces a firm’s and a zone’s counters', async () => {
+    expect(
+      countActions([
+        { status: 'open', overdueCounted: true },
+        { status: 'in_progress' },
+        { status: 'done', overdueCounted: true },
+        { status: 'verified' },
+        { status: 'cancelled' },
+      ]),
+    ).toEqual({ open: 2, overdue: 1 });
+    await putActionCounts(ctx, { enterpriseId: 'e-counts' }, { open: 4, overdue: 1 });
+    await putActionCounts(ctx, { zoneId: 'z-counts' }, { open: 7, overdue: 2 });
+    expect(await getEnterpriseActionCounts(ctx, 'e-counts')).toEqual({ open: 4, overdue: 1 });
+    expect(await getZoneActionCounts(ctx, 'z-counts')).toEqual({ open: 7, overdue: 2 });
+    await putActionCounts(ctx, { zoneId: 'z-counts' }, { open: 0, overdue: 0 });
+    expect(await getZoneActionCounts(ctx, 'z-counts')).toEqual({ open: 0, overdue: 0 });
   });
 });

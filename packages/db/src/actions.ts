@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import { batchGetItems } from './batch';
 import type { DbContext } from './client';
@@ -514,6 +514,43 @@ export const getZoneActionCounts = (ctx: DbContext, zoneId: string) =>
 /** A firm's counts of pending (`open`) and overdue actions. */
 export const getEnterpriseActionCounts = (ctx: DbContext, enterpriseId: string) =>
   getCounts(ctx, keys.enterpriseActionCounts(enterpriseId));
+
+/**
+ * What a firm's (or a zone's) action counters hold for these actions, as the live path keeps them: `open` the
+ * pending ones, `overdue` the pending ones counted overdue (`overdueCounted`).
+ */
+export function countActions(
+  actions: ReadonlyArray<Pick<Action, 'status' | 'overdueCounted'>>,
+): ActionCountDelta {
+  let open = 0;
+  let overdue = 0;
+  for (const action of actions) {
+    if (!pending(action.status)) continue;
+    open++;
+    if (action.overdueCounted) overdue++;
+  }
+  return { open, overdue };
+}
+
+/** Replaces a zone's and a firm's action counters (the backfill: plain puts, run after a deploy). */
+export async function putActionCounts(
+  ctx: DbContext,
+  owner: { zoneId: string } | { enterpriseId: string },
+  counts: ActionCountDelta,
+): Promise<void> {
+  const item =
+    'zoneId' in owner
+      ? { ...keys.zoneActionCounts(owner.zoneId), zoneId: owner.zoneId }
+      : { ...keys.enterpriseActionCounts(owner.enterpriseId), enterpriseId: owner.enterpriseId };
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...item, type: 'action_counts', open: counts.open, overdue: counts.overdue },
+      }),
+    ),
+  );
+}
 
 /** Actions a committed submission still owes: written in its transaction when they did not fit in it. */
 export interface ActionOutbox {

@@ -4,6 +4,7 @@ import type { DbContext } from './client';
 import { ConflictError } from './errors';
 import { transactWithFirmYear } from './firm-years';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { read } from './transact';
 
 /** An enterprise's annual figures that no record holds, as entered (the schema lives in `@antoan/schemas`). */
@@ -29,14 +30,23 @@ export async function getAnnualData(ctx: DbContext, enterpriseId: string, year: 
     ),
   );
   if (!Item) return { enterpriseId, year, version: 0, data: {} };
-  return {
-    enterpriseId,
-    year,
-    version: Item.version as number,
-    data: Item.data as Record<string, unknown>,
-    updatedAt: Item.updatedAt as string,
-    updatedBy: Item.updatedBy as string,
-  };
+  return { ...toAnnualData(enterpriseId, Item), year };
+}
+
+const toAnnualData = (enterpriseId: string, item: Record<string, unknown>): AnnualData => ({
+  enterpriseId,
+  year: String(item.year),
+  version: item.version as number,
+  data: item.data as Record<string, unknown>,
+  updatedAt: item.updatedAt as string,
+  updatedBy: item.updatedBy as string,
+});
+
+/** Every year's annual figures an enterprise entered (its own partition, `ANNUAL#`), oldest year first. */
+export function listAnnualData(ctx: DbContext, enterpriseId: string): Promise<AnnualData[]> {
+  return queryAll(ctx, { partition: keys.enterprise(enterpriseId).pk, sortBeginsWith: 'ANNUAL#' }, (item) =>
+    toAnnualData(enterpriseId, item),
+  );
 }
 
 /**

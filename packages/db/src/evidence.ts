@@ -679,7 +679,13 @@ export function listVerifiedEvidenceIssuedBetween(
  */
 export async function deleteEvidence(
   ctx: DbContext,
-  change: { evidence: Evidence; actor: string; at: string },
+  change: {
+    evidence: Evidence;
+    actor: string;
+    at: string;
+    /** More writes of the same deletion (its year's report facts), in its transaction. */
+    writes?: TransactItem[];
+  },
 ): Promise<Evidence> {
   const { evidence, actor, at } = change;
   const subtracts = evidence.status === 'verified' ? coverageAdds(evidence) : {};
@@ -733,6 +739,7 @@ export async function deleteEvidence(
           ...(evidence.review?.decision === 'rejected' ? { review: 'rejected' } : {}),
         },
       }),
+      ...(change.writes ?? []),
     ],
     () => new ConflictError('already_deleted', `evidence ${evidence.id} was deleted or changed meanwhile`),
   );

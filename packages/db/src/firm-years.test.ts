@@ -1,14 +1,26 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccident } from './accidents';
-import { getAnnualData, putAnnualData } from './annual-data';
+import { getAnnualData, listAnnualData, putAnnualData } from './annual-data';
 import { createAssessment, submitAssessment } from './assessments';
 import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
 import { ConflictError } from './errors';
 import { createEvidence, type Evidence, settleEvidence } from './evidence';
-import { getFirmYearFacts, getZoneReportCounters } from './firm-years';
+import {
+  evidenceYearFacts,
+  firmYearWrites,
+  getFirmYearFacts,
+  getZoneReportCounters,
+  listFirmYearFacts,
+  listZoneYearTallies,
+  noFirmYearFacts,
+  putFirmYearFacts,
+  putZoneYearTallies,
+  zoneYearTotals,
+} from './firm-years';
 import { createTestDb } from './local';
 import { rebuildZoneEnterpriseCounts } from './oversight';
+import { transactWrite } from './transact';
 import { createZone } from './zones';
 
 let ctx: DbContext;
@@ -230,5 +242,80 @@ describe('zone report counters', () => {
     const [zone] = await getZoneReportCounters(ctx, ['zy'], ['2026']);
     expect(zone).toMatchObject({ firms: 2, headcount: 150, hazardous: 30 });
     expect(zone?.years['2026']).toMatchObject({ accidents: 1, fatalAccidents: 1, victims: 2, fatalities: 1 });
+  });
+});
+
+describe('year facts for callers with their own transaction, and the backfill', () => {
+  it('firmYearWrites moves the facts and the zone by the difference, once, under the version read', async () => {
+    const before = await getFirmYearFacts(ctx, 'f02', '2031');
+    expect(before.version).toBe(0);
+    const writes = await firmYearWrites(ctx, { enterpriseId: 'f02', year: '2031' }, (facts) => ({
+      ...facts,
+      monitored: true,
+      reportComplete: true,
+    }));
+    expect(writes).toHaveLength(2);
+    // Another writer moves the year first: the planned writes are refused whole.
+    await putAnnualData(ctx, {
+      enterpriseId: 'f02',
+      year: '2031',
+      expectedVersion: 0,
+      data: {},
+      headcount: null,
+      hazardous: null,
+      reportComplete: false,
+      actor: 'u',
+      at,
+    });
+    await expect(transactWrite(ctx, writes, () => new ConflictError('moved', 'moved'))).rejects.toThrow(
+      ConflictError,
+    );
+    const again = await firmYearWrites(ctx, { enterpriseId: 'f02', year: '2031' }, (facts) => ({
+      ...facts,
+      monitored: true,
+      reportComplete: true,
+    }));
+    await transactWrite(ctx, again, () => new ConflictError('moved', 'moved'));
+    expect(await getFirmYearFacts(ctx, 'f02', '2031')).toMatchObject({
+      monitored: true,
+      reportComplete: true,
+    });
+    const [zone] = await getZoneReportCounters(ctx, ['zy'], ['2031']);
+    expect(zone?.years['2031']).toMatchObject({ monitored: 1, reportsComplete: 1 });
+  });
+
+  it('lists and replaces firm year items and zone year counters, and derives evidence facts as settling does', async () => {
+    const years = await listFirmYearFacts(ctx, 'f02');
+    expect([...years.keys()]).toContain('2031');
+    await putFirmYearFacts(
+      ctx,
+      { enterpriseId: 'f02', zoneId: 'zy', year: '2031' },
+      { ...noFirmYearFacts, submitted: true, rating: 'B', version: 9 },
+    );
+    expect(await getFirmYearFacts(ctx, 'f02', '2031')).toMatchObject({
+      submitted: true,
+      rating: 'B',
+      version: 9,
+    });
+    const totals = zoneYearTotals([
+      {
+        profile: { zoneId: 'zy', headcount: 50, hazardous: 0 },
+        facts: { ...noFirmYearFacts, submitted: true, rating: 'B', annualHeadcount: 60, version: 9 },
+      },
+    ]);
+    expect(totals).toMatchObject({ submitted: 1, 'rating#B': 1, 'rating#A': 0, headcountAdjust: 10 });
+    await putZoneYearTallies(ctx, 'zy', '2031', totals);
+    expect((await listZoneYearTallies(ctx, 'zy')).get('2031')).toEqual(totals);
+    const [zone] = await getZoneReportCounters(ctx, ['zy'], ['2031']);
+    expect(zone?.years['2031']).toMatchObject({ submitted: 1, monitored: 0, ratings: { B: 1 } });
+    expect(
+      evidenceYearFacts([
+        { kind: 'occupational_disease_exam', sha256: 'AA', workersCovered: 4 },
+        { kind: 'occupational_disease_exam', sha256: 'aa', workersCovered: 9 },
+        { kind: 'training_certificate', sha256: 'bb', workersCovered: 3 },
+        { kind: 'environment_monitoring_report', sha256: 'cc' },
+      ]),
+    ).toEqual({ odExamined: 4, monitored: true, documents: ['aa', 'cc'] });
+    expect((await listAnnualData(ctx, 'f02')).map((form) => form.year)).toContain('2031');
   });
 });

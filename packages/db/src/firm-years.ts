@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import { DbError, TransientDbError } from './errors';
@@ -151,6 +151,78 @@ class FirmYearChanged extends DbError {
 }
 
 /**
+ * The two writes that move a firm's year facts as `change` turns them: the facts item (condition: the version
+ * read, or absent) and the zone's year counters moved by the difference. Empty when the firm is not registered
+ * (no zone figures to keep). For a caller that commits them in a transaction of its own: if one of them fails
+ * its condition, the facts moved meanwhile and the caller plans again from a fresh read.
+ */
+export async function firmYearWrites(
+  ctx: DbContext,
+  target: { enterpriseId: string; year: string },
+  change: (before: FirmYearFacts) => FirmYearFacts,
+): Promise<TransactItem[]> {
+  const profile = await getProfileFacts(ctx, target.enterpriseId);
+  return profile ? planFirmYear(ctx, profile, target, change) : [];
+}
+
+async function planFirmYear(
+  ctx: DbContext,
+  profile: FirmProfileFacts,
+  target: { enterpriseId: string; year: string },
+  change: (before: FirmYearFacts) => FirmYearFacts,
+): Promise<TransactItem[]> {
+  const before = await getFirmYearFacts(ctx, target.enterpriseId, target.year);
+  const after = { ...change(before), version: before.version + 1 };
+  const adds = zoneYearAdds(profile, before, after);
+  const addNames = Object.keys(adds);
+  const { version: _version, ...stored } = after;
+  return [
+    {
+      Put: {
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.firmYear(target.enterpriseId, target.year),
+          type: 'firm_year',
+          enterpriseId: target.enterpriseId,
+          zoneId: profile.zoneId,
+          year: target.year,
+          ...stored,
+          version: after.version,
+        },
+        ...(before.version === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: '#version = :version',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':version': before.version },
+            }),
+      },
+    },
+    {
+      Update: {
+        TableName: ctx.tableName,
+        Key: keys.zoneYear(profile.zoneId, target.year),
+        UpdateExpression: `SET #type = :type, #zoneId = :zoneId, #year = :year${
+          addNames.length === 0 ? '' : ` ADD ${addNames.map((_, i) => `#a${i} :a${i}`).join(', ')}`
+        }`,
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          '#zoneId': 'zoneId',
+          '#year': 'year',
+          ...Object.fromEntries(addNames.map((name, i) => [`#a${i}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ':type': 'zone_year',
+          ':zoneId': profile.zoneId,
+          ':year': target.year,
+          ...Object.fromEntries(addNames.map((name, i) => [`:a${i}`, adds[name]])),
+        },
+      },
+    },
+  ];
+}
+
+/**
  * Writes `items` together with the firm's year facts as `change` turns them, and the zone's year counters moved
  * by the difference, in one transaction. The facts item is written only if its version is the one read, so two
  * concurrent writers never both count the same firm; the loser reads again and retries. `onConditionFailed`
@@ -168,55 +240,7 @@ export async function transactWithFirmYear(
   const profile = await getProfileFacts(ctx, target.enterpriseId);
   if (!profile) return transactWrite(ctx, items, onConditionFailed);
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const before = await getFirmYearFacts(ctx, target.enterpriseId, target.year);
-    const after = { ...change(before), version: before.version + 1 };
-    const adds = zoneYearAdds(profile, before, after);
-    const addNames = Object.keys(adds);
-    const { version: _version, ...stored } = after;
-    const tallies: TransactItem[] = [
-      {
-        Put: {
-          TableName: ctx.tableName,
-          Item: {
-            ...keys.firmYear(target.enterpriseId, target.year),
-            type: 'firm_year',
-            enterpriseId: target.enterpriseId,
-            zoneId: profile.zoneId,
-            year: target.year,
-            ...stored,
-            version: after.version,
-          },
-          ...(before.version === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: '#version = :version',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':version': before.version },
-              }),
-        },
-      },
-      {
-        Update: {
-          TableName: ctx.tableName,
-          Key: keys.zoneYear(profile.zoneId, target.year),
-          UpdateExpression: `SET #type = :type, #zoneId = :zoneId, #year = :year${
-            addNames.length === 0 ? '' : ` ADD ${addNames.map((_, i) => `#a${i} :a${i}`).join(', ')}`
-          }`,
-          ExpressionAttributeNames: {
-            '#type': 'type',
-            '#zoneId': 'zoneId',
-            '#year': 'year',
-            ...Object.fromEntries(addNames.map((name, i) => [`#a${i}`, name])),
-          },
-          ExpressionAttributeValues: {
-            ':type': 'zone_year',
-            ':zoneId': profile.zoneId,
-            ':year': target.year,
-            ...Object.fromEntries(addNames.map((name, i) => [`:a${i}`, adds[name]])),
-          },
-        },
-      },
-    ];
+    const tallies = await planFirmYear(ctx, profile, target, change);
     try {
       await transactWrite(ctx, [...items, ...tallies], (index) =>
         index >= items.length ? new FirmYearChanged('firm year changed') : onConditionFailed(index),
@@ -227,6 +251,124 @@ export async function transactWithFirmYear(
     }
   }
   throw new TransientDbError('the firm’s year figures kept changing; retry');
+}
+
+/** The evidence facts of a firm's year as settling its verified documents adds them (see `settleEvidence`). */
+export interface EvidenceYearFacts {
+  odExamined: number;
+  monitored: boolean;
+  documents: string[];
+}
+
+/**
+ * The evidence facts of a year derived from the documents that count (verified, not deleted, not rejected on
+ * review), as settling them one by one adds them: an occupational-disease exam adds the workers it covers, a
+ * monitoring report marks the firm monitored, a document (by SHA-256) counts once. `documents` follows the
+ * order given (verification order keeps the live path's choice among copies of one file).
+ */
+export function evidenceYearFacts(
+  evidence: ReadonlyArray<{ kind: string; sha256: string; workersCovered?: number }>,
+): EvidenceYearFacts {
+  const facts: EvidenceYearFacts = { odExamined: 0, monitored: false, documents: [] };
+  for (const item of evidence) {
+    if (item.kind !== 'occupational_disease_exam' && item.kind !== 'environment_monitoring_report') continue;
+    const document = item.sha256.toLowerCase();
+    if (facts.documents.includes(document)) continue;
+    facts.documents.push(document);
+    if (item.kind === 'environment_monitoring_report') facts.monitored = true;
+    else facts.odExamined += item.workersCovered ?? 0;
+  }
+  return facts;
+}
+
+/** Every year item of one firm (its own partition, `YEAR#`), by year. */
+export async function listFirmYearFacts(
+  ctx: DbContext,
+  enterpriseId: string,
+): Promise<Map<string, FirmYearFacts>> {
+  const found = await queryAll(
+    ctx,
+    { partition: keys.enterprise(enterpriseId).pk, sortBeginsWith: 'YEAR#' },
+    (item) => [String(item.year), toFacts(item)] as const,
+  );
+  return new Map(found);
+}
+
+/**
+ * Replaces a firm's year item with facts derived from its records (the backfill), at the next version, so a
+ * live writer that read the old one retries. Plain put: the backfill runs after a deploy, not under traffic.
+ */
+export async function putFirmYearFacts(
+  ctx: DbContext,
+  target: { enterpriseId: string; zoneId: string; year: string },
+  facts: FirmYearFacts,
+): Promise<void> {
+  const { version, ...stored } = facts;
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: {
+          ...keys.firmYear(target.enterpriseId, target.year),
+          type: 'firm_year',
+          enterpriseId: target.enterpriseId,
+          zoneId: target.zoneId,
+          year: target.year,
+          ...stored,
+          version,
+        },
+      }),
+    ),
+  );
+}
+
+/** A zone's year counters as they are stored (`zoneYearTotals` names), by year; absent names are 0. */
+export async function listZoneYearTallies(
+  ctx: DbContext,
+  zoneId: string,
+): Promise<Map<string, Record<string, number>>> {
+  const found = await queryAll(
+    ctx,
+    { partition: `ZONE#${zoneId}`, sortBeginsWith: 'YEAR#' },
+    (item) => [String(item.year), tallyOf(item)] as const,
+  );
+  return new Map(found);
+}
+
+/** The names a zone's year counters hold. */
+const tallyNames = Object.keys(contribution({ zoneId: '', headcount: 0, hazardous: 0 }, noFirmYearFacts));
+
+const tallyOf = (item: Record<string, unknown>): Record<string, number> =>
+  Object.fromEntries(
+    tallyNames.map((name) => [name, typeof item[name] === 'number' ? (item[name] as number) : 0]),
+  );
+
+/** What a zone's year counters hold when these firms' facts are counted: the sum of their contributions. */
+export function zoneYearTotals(
+  firms: ReadonlyArray<{ profile: FirmProfileFacts; facts: FirmYearFacts }>,
+): Record<string, number> {
+  const totals = tallyOf({});
+  for (const { profile, facts } of firms)
+    for (const [name, value] of Object.entries(contribution(profile, facts)))
+      totals[name] = (totals[name] ?? 0) + value;
+  return totals;
+}
+
+/** Replaces a zone's year counters (the backfill; see `putFirmYearFacts`). */
+export async function putZoneYearTallies(
+  ctx: DbContext,
+  zoneId: string,
+  year: string,
+  tallies: Record<string, number>,
+): Promise<void> {
+  await read(() =>
+    ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.tableName,
+        Item: { ...keys.zoneYear(zoneId, year), type: 'zone_year', zoneId, year, ...tallyOf(tallies) },
+      }),
+    ),
+  );
 }
 
 /** A zone's report counters for one year, as the firms' year facts and accident declarations keep them. */

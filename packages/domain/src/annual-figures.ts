@@ -54,10 +54,12 @@ export interface AnnualFigures {
   riskAssessmentOn?: string;
 }
 
-/** A field of the form that breaks a rule across fields (dotted path from `data`). */
+/** A field of the form that breaks a rule across fields (dotted path from `data`), in English and Vietnamese. */
 export interface AnnualFigureError {
   path: string;
+  /** English, as the shared contract's field message. */
   message: string;
+  localized: { vi: string; en: string };
 }
 
 /**
@@ -67,14 +69,20 @@ export interface AnnualFigureError {
  */
 export function annualFigureErrors(figures: AnnualFigures, profileHeadcount: number): AnnualFigureError[] {
   const errors: AnnualFigureError[] = [];
+  const refuse = (path: string, vi: string, en: string) =>
+    errors.push({ path: `data.${path}`, message: en, localized: { vi, en } });
   const headcount = figures.workforce?.total ?? profileHeadcount;
-  const source = figures.workforce ? 'workforce.total' : 'the registered headcount';
+  const source = figures.workforce
+    ? { vi: 'tổng số lao động của năm', en: 'workforce.total' }
+    : { vi: 'số lao động đã đăng ký', en: 'the registered headcount' };
+  const vi = (n: number) => n.toLocaleString('vi');
   const atMostHeadcount = (path: string, value: number | undefined) => {
     if (value !== undefined && value > headcount)
-      errors.push({
-        path: `data.${path}`,
-        message: `${value} workers is more than ${source} (${headcount})`,
-      });
+      refuse(
+        path,
+        `${vi(value)} người là nhiều hơn ${source.vi} (${vi(headcount)})`,
+        `${value} workers is more than ${source.en} (${headcount})`,
+      );
   };
   for (const group of ['women', 'minors', 'disabled', 'elderly', 'hazardous'] as const)
     atMostHeadcount(`workforce.${group}`, figures.workforce?.[group]);
@@ -84,10 +92,11 @@ export function annualFigureErrors(figures: AnnualFigures, profileHeadcount: num
   if (figures.healthClasses) {
     const classified = Object.values(figures.healthClasses).reduce((sum, n) => sum + n, 0);
     if (classified > headcount)
-      errors.push({
-        path: 'data.healthClasses',
-        message: `classes I–V add up to ${classified}, more than ${source} (${headcount})`,
-      });
+      refuse(
+        'healthClasses',
+        `Tổng các loại sức khỏe I–V là ${vi(classified)}, nhiều hơn ${source.vi} (${vi(headcount)})`,
+        `classes I–V add up to ${classified}, more than ${source.en} (${headcount})`,
+      );
   }
   atMostHeadcount('healthExams.examined', figures.healthExams?.examined);
   atMostHeadcount('healthExams.odExamined', figures.healthExams?.odExamined);
@@ -98,22 +107,25 @@ export function annualFigureErrors(figures: AnnualFigures, profileHeadcount: num
     atMostHeadcount(`training.group${group}`, figures.training?.[`group${group}`]);
   const disease = figures.occupationalDisease;
   if (disease && disease.newCases > disease.totalCases)
-    errors.push({
-      path: 'data.occupationalDisease.newCases',
-      message: `${disease.newCases} new cases is more than the ${disease.totalCases} cases in all`,
-    });
+    refuse(
+      'occupationalDisease.newCases',
+      `${vi(disease.newCases)} ca mới mắc là nhiều hơn tổng số ${vi(disease.totalCases)} ca`,
+      `${disease.newCases} new cases is more than the ${disease.totalCases} cases in all`,
+    );
   const monitoring = figures.monitoring;
   if (monitoring && monitoring.failing > monitoring.samples)
-    errors.push({
-      path: 'data.monitoring.failing',
-      message: `${monitoring.failing} failing samples is more than the ${monitoring.samples} samples taken`,
-    });
+    refuse(
+      'monitoring.failing',
+      `${vi(monitoring.failing)} mẫu không đạt là nhiều hơn ${vi(monitoring.samples)} mẫu đã lấy`,
+      `${monitoring.failing} failing samples is more than the ${monitoring.samples} samples taken`,
+    );
   const equipment = figures.equipment;
   if (equipment && equipment.declared > equipment.inUse)
-    errors.push({
-      path: 'data.equipment.declared',
-      message: `${equipment.declared} declared is more than the ${equipment.inUse} in use`,
-    });
+    refuse(
+      'equipment.declared',
+      `${vi(equipment.declared)} thiết bị đã khai báo là nhiều hơn ${vi(equipment.inUse)} thiết bị đang dùng`,
+      `${equipment.declared} declared is more than the ${equipment.inUse} in use`,
+    );
   return errors;
 }
 

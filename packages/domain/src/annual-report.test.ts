@@ -59,7 +59,14 @@ describe('annual form rules', () => {
     expect(
       annualFigureErrors({ overtime: { workers: 101, totalHours: 0, maxHoursPerMonth: 0 } }, 100),
     ).toEqual([
-      { path: 'data.overtime.workers', message: '101 workers is more than the registered headcount (100)' },
+      {
+        path: 'data.overtime.workers',
+        message: '101 workers is more than the registered headcount (100)',
+        localized: {
+          vi: '101 người là nhiều hơn số lao động đã đăng ký (100)',
+          en: '101 workers is more than the registered headcount (100)',
+        },
+      },
     ]);
     expect(annualFigureErrors({ monitoring: { samples: 2, failing: 3 } }, 100)[0]?.path).toBe(
       'data.monitoring.failing',

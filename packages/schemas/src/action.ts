@@ -1,18 +1,42 @@
 import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
 import { listQueryEntries, nameText } from './common';
+import { said } from './messages';
 
 const statuses = ['open', 'in_progress', 'done', 'verified', 'cancelled'] as const;
-const isoDate = (label: string) => v.pipe(v.string(), v.check(isIsoDate, `${label} is a date, YYYY-MM-DD`));
+const isoDate = (label: string) =>
+  v.pipe(
+    v.string(),
+    v.check(isIsoDate, said(`${label} phải là ngày dạng YYYY-MM-DD`, `${label} is a date, YYYY-MM-DD`)),
+  );
 const id = (label: string) =>
-  v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label} is 1–64 letters, digits, - or _`));
+  v.pipe(
+    v.string(),
+    v.regex(
+      /^[A-Za-z0-9_-]{1,64}$/,
+      said(
+        `${label} gồm 1–64 chữ cái không dấu, chữ số, - hoặc _`,
+        `${label} is 1–64 letters, digits, - or _`,
+      ),
+    ),
+  );
+const statusMessage = said(
+  `status phải là một trong: ${statuses.join(', ')}`,
+  `status is ${statuses.join(', ')}`,
+);
 const localized = v.strictObject({ vi: nameText(500), en: nameText(500) });
-const note = v.pipe(v.string(), v.trim(), v.maxLength(2000, 'note is at most 2,000 characters'));
-const overdueFlag = v.optional(v.picklist(['true', 'false'], 'overdue is true or false'));
+const note = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(2000, said('Ghi chú tối đa 2.000 ký tự', 'note is at most 2,000 characters')),
+);
+const overdueFlag = v.optional(
+  v.picklist(['true', 'false'], said('overdue phải là true hoặc false', 'overdue is true or false')),
+);
 
 /** `GET /v1/enterprises/{eid}/actions?status=&overdue=&limit=&cursor=` query. */
 export const enterpriseActionsQuerySchema = v.strictObject({
-  status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
+  status: v.optional(v.picklist(statuses, statusMessage)),
   overdue: overdueFlag,
   ...listQueryEntries,
 });
@@ -24,13 +48,15 @@ export type EnterpriseActionsQuery = v.InferOutput<typeof enterpriseActionsQuery
  */
 export const zoneActionsQuerySchema = v.pipe(
   v.strictObject({
-    status: v.optional(v.picklist(['pending', 'done'], 'status is pending or done')),
+    status: v.optional(
+      v.picklist(['pending', 'done'], said('status phải là pending hoặc done', 'status is pending or done')),
+    ),
     overdue: overdueFlag,
     ...listQueryEntries,
   }),
   v.check(
     (query) => !(query.status === 'done' && query.overdue === 'true'),
-    'overdue applies to pending actions only',
+    said('overdue chỉ áp dụng cho hành động đang chờ xử lý', 'overdue applies to pending actions only'),
   ),
 );
 export type ZoneActionsQuery = v.InferOutput<typeof zoneActionsQuerySchema>;
@@ -43,14 +69,22 @@ export const createActionSchema = v.pipe(
   v.strictObject({
     itemId: v.optional(id('itemId')),
     title: v.optional(localized),
-    severity: v.optional(v.picklist(['critical', 'major', 'minor'], 'severity is critical, major or minor')),
+    severity: v.optional(
+      v.picklist(
+        ['critical', 'major', 'minor'],
+        said('Mức độ phải là critical, major hoặc minor', 'severity is critical, major or minor'),
+      ),
+    ),
     dueOn: v.optional(isoDate('dueOn')),
     owner: v.optional(nameText(200)),
     note: v.optional(note),
   }),
   v.check(
     (body) => body.itemId !== undefined || (body.title !== undefined && body.severity !== undefined),
-    'give an itemId, or a title and a severity',
+    said(
+      'Hãy chọn một mục bảng kiểm (itemId), hoặc nhập tiêu đề và mức độ',
+      'give an itemId, or a title and a severity',
+    ),
   ),
 );
 export type CreateActionInput = v.InferOutput<typeof createActionSchema>;
@@ -58,18 +92,24 @@ export type CreateActionInput = v.InferOutput<typeof createActionSchema>;
 /** `PATCH /v1/enterprises/{eid}/actions/{acid}` body (with `If-Match`). */
 export const patchActionSchema = v.pipe(
   v.strictObject({
-    status: v.optional(v.picklist(statuses, `status is ${statuses.join(', ')}`)),
+    status: v.optional(v.picklist(statuses, statusMessage)),
     owner: v.optional(nameText(200)),
     /** A new due day for a pending action: the firm only brings it forward, an overseer may move it either way. */
     dueOn: v.optional(isoDate('dueOn')),
     note: v.optional(note),
     evidenceIds: v.optional(
-      v.pipe(v.array(id('evidence id')), v.maxLength(20, 'at most 20 evidence ids per action')),
+      v.pipe(
+        v.array(id('evidence id')),
+        v.maxLength(20, said('Tối đa 20 minh chứng cho một hành động', 'at most 20 evidence ids per action')),
+      ),
     ),
   }),
   v.check(
     (body) => Object.keys(body).length > 0,
-    'change at least one of status, owner, dueOn, note, evidenceIds',
+    said(
+      'Hãy thay đổi ít nhất một trong: trạng thái, người phụ trách, hạn, ghi chú, minh chứng',
+      'change at least one of status, owner, dueOn, note, evidenceIds',
+    ),
   ),
 );
 export type PatchActionInput = v.InferOutput<typeof patchActionSchema>;

@@ -21,6 +21,7 @@ describe('shared schemas', () => {
   it('bounds read as English groups digits would, without Intl at load', () => {
     for (const n of [0, 7, 999, 1_000, 12_345, 100_000_000, 1_000_000_000_000_000]) {
       expect(groupDigits(n)).toBe(n.toLocaleString('en'));
+      expect(groupDigits(n, '.')).toBe(n.toLocaleString('vi'));
     }
     expect(v.safeParse(count(), 1_000_001).issues?.[0]?.message).toBe('must be at most 1,000,000');
   });

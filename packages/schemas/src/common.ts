@@ -1,5 +1,6 @@
 import { isIsoDate, isPeriod } from '@antoan/domain';
 import * as v from 'valibot';
+import { said } from './messages';
 
 /** A lone UTF-16 surrogate: with the `u` flag a well-formed pair is one code point and does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -74,21 +75,30 @@ export const itemRecord = <T extends v.GenericSchema>(label: string, value: T, m
     v.check((record) => Object.keys(record).length <= max, `at most ${max} ${label} per request`),
   );
 
+/** What a refused cursor is told, here and where the API opens one. */
+export const cursorNotIssued = {
+  vi: 'cursor không phải do hệ thống cấp cho danh sách này',
+  en: 'cursor is not one this service issued',
+};
+
 /** The `limit` and `cursor` entries every list query has; lists with filters add theirs. */
 export const listQueryEntries = {
   limit: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^\d{1,3}$/, 'limit must be a whole number, 1–200'),
+      v.regex(
+        /^\d{1,3}$/,
+        said('limit phải là số nguyên từ 1 đến 200', 'limit must be a whole number, 1–200'),
+      ),
       v.transform(Number),
-      v.minValue(1, 'limit must be at least 1'),
-      v.maxValue(200, 'limit must be at most 200'),
+      v.minValue(1, said('limit phải từ 1 trở lên', 'limit must be at least 1')),
+      v.maxValue(200, said('limit tối đa là 200', 'limit must be at most 200')),
     ),
     '50',
   ),
   /** Opaque and signed by the API, which checks it before anything reads it. */
   cursor: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,2048}$/, 'cursor is not one this service issued')),
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,2048}$/, said(cursorNotIssued.vi, cursorNotIssued.en))),
   ),
 };
 
@@ -129,7 +139,13 @@ export const isBoundedDate = (text: string): boolean => {
 export const dateText = (label: string) =>
   v.pipe(
     v.string(),
-    v.check(isBoundedDate, `${label} is a date, YYYY-MM-DD, from ${DATE_YEARS.min} to ${DATE_YEARS.max}`),
+    v.check(
+      isBoundedDate,
+      said(
+        `${label} phải là ngày dạng YYYY-MM-DD, từ năm ${DATE_YEARS.min} đến ${DATE_YEARS.max}`,
+        `${label} is a date, YYYY-MM-DD, from ${DATE_YEARS.min} to ${DATE_YEARS.max}`,
+      ),
+    ),
   );
 
 /** A non-empty, trimmed line of text of at most `max` characters. */
@@ -138,15 +154,17 @@ export const nameText = (max: number) =>
     v.string(),
     wellFormed(),
     v.trim(),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(max, `must be at most ${max} characters`),
+    v.minLength(1, said('Không được để trống', 'must not be empty')),
+    v.maxLength(max, said(`Tối đa ${max} ký tự`, `must be at most ${max} characters`)),
   );
 
 /**
- * `1000000` as `1,000,000`, for messages built at module load. Not `toLocaleString('en')`: the first `Intl` use in a
- * process loads ICU data, tens of milliseconds of every cold start that builds these schemas.
+ * `1000000` as `1,000,000` (English) or, with `'.'`, `1.000.000` (Vietnamese), for messages built at module load.
+ * Not `toLocaleString`: the first `Intl` use in a process loads ICU data, tens of milliseconds of every cold start
+ * that builds these schemas.
  */
-export const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const groupDigits = (n: number, separator: ',' | '.' = ','): string =>
+  String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
 /** The largest count any body may carry, unless its field says less (people, equipment, workers covered). */
 export const MAX_COUNT = 1_000_000;
@@ -155,7 +173,7 @@ export const MAX_COUNT = 1_000_000;
 export const count = (min = 0, max = MAX_COUNT) =>
   v.pipe(
     v.number(),
-    v.integer('must be a whole number'),
-    v.minValue(min, `must be at least ${min}`),
-    v.maxValue(max, `must be at most ${groupDigits(max)}`),
+    v.integer(said('Phải là số nguyên', 'must be a whole number')),
+    v.minValue(min, said(`Phải từ ${min} trở lên`, `must be at least ${min}`)),
+    v.maxValue(max, said(`Tối đa ${groupDigits(max, '.')}`, `must be at most ${groupDigits(max)}`)),
   );

@@ -1,26 +1,33 @@
 import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
 import { groupDigits } from './common';
+import { said } from './messages';
 
 /** A whole number from 0 to `max` ("sane bounds": larger is a typing error, not a real firm). */
-const bounded = (max: number, what: string) =>
+const bounded = (max: number, what: { vi: string; en: string }) =>
   v.pipe(
-    v.number(),
-    v.integer(`${what} is a whole number`),
-    v.minValue(0, `${what} must not be negative`),
-    v.maxValue(max, `${what} is at most ${groupDigits(max)}`),
+    v.number(said(`${what.vi} phải là một số`, `${what.en} is a number`)),
+    v.integer(said(`${what.vi} phải là số nguyên`, `${what.en} is a whole number`)),
+    v.minValue(0, said(`${what.vi} không được âm`, `${what.en} must not be negative`)),
+    v.maxValue(
+      max,
+      said(`${what.vi} tối đa là ${groupDigits(max, '.')}`, `${what.en} is at most ${groupDigits(max)}`),
+    ),
   );
-const workers = bounded(1_000_000, 'a number of workers');
+const workers = bounded(1_000_000, { vi: 'Số người lao động', en: 'a number of workers' });
 /** VND: up to 10^15 (a million billion đồng), still an exact integer in JSON. */
-const money = bounded(1_000_000_000_000_000, 'an amount in VND');
-const days = bounded(100_000_000, 'a number of days');
-const counted = bounded(1_000_000, 'a count');
+const money = bounded(1_000_000_000_000_000, { vi: 'Số tiền (đồng)', en: 'an amount in VND' });
+const days = bounded(100_000_000, { vi: 'Số ngày', en: 'a number of days' });
+const counted = bounded(1_000_000, { vi: 'Số lượng', en: 'a count' });
 
 /** The annual figures no record holds (`PUT /v1/enterprises/{eid}/annual-data/{year}` `data`). */
 export const annualFiguresSchema = v.strictObject({
   workforce: v.optional(
     v.strictObject({
-      total: v.pipe(workers, v.minValue(1, 'workforce.total must be at least 1')),
+      total: v.pipe(
+        workers,
+        v.minValue(1, said('Tổng số lao động phải từ 1 trở lên', 'workforce.total must be at least 1')),
+      ),
       women: workers,
       minors: workers,
       disabled: workers,
@@ -48,9 +55,12 @@ export const annualFiguresSchema = v.strictObject({
   overtime: v.optional(
     v.strictObject({
       workers,
-      totalHours: bounded(1_000_000_000, 'a number of hours'),
+      totalHours: bounded(1_000_000_000, { vi: 'Số giờ', en: 'a number of hours' }),
       // The most hours a month has.
-      maxHoursPerMonth: bounded(744, 'overtime hours in one month'),
+      maxHoursPerMonth: bounded(744, {
+        vi: 'Số giờ làm thêm trong một tháng',
+        en: 'overtime hours in one month',
+      }),
     }),
   ),
   inKindAllowance: v.optional(v.strictObject({ workers, cost: money })),
@@ -79,7 +89,13 @@ export const annualFiguresSchema = v.strictObject({
     }),
   ),
   riskAssessmentOn: v.optional(
-    v.pipe(v.string(), v.check(isIsoDate, 'riskAssessmentOn is a date, YYYY-MM-DD')),
+    v.pipe(
+      v.string(),
+      v.check(
+        isIsoDate,
+        said('Ngày đánh giá rủi ro phải là ngày dạng YYYY-MM-DD', 'riskAssessmentOn is a date, YYYY-MM-DD'),
+      ),
+    ),
   ),
 });
 export type AnnualFiguresInput = v.InferOutput<typeof annualFiguresSchema>;

@@ -52,7 +52,9 @@ export const problemSchema = v.looseObject({
   instance: v.exactOptional(text),
   localized: v.exactOptional(localizedSchema),
   code: v.exactOptional(text),
-  errors: v.exactOptional(v.array(v.looseObject({ path: text, message: text }))),
+  errors: v.exactOptional(
+    v.array(v.looseObject({ path: text, message: text, localized: v.exactOptional(localizedSchema) })),
+  ),
   /** The request's id (API Gateway's on AWS), as in the server's log line for it. */
   requestId: v.exactOptional(text),
 });

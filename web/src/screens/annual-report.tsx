@@ -128,6 +128,8 @@ type Draft = Record<string, string>;
 interface FieldProblem {
   label: LabelKey;
   detail?: string;
+  /** The server's own message in both languages, shown alone in the page's language. */
+  localized?: { vi: string; en: string };
 }
 
 const read = (data: Record<string, unknown>, path: string): unknown =>
@@ -537,7 +539,11 @@ function FormCard(props: {
       if (caught instanceof ApiError && caught.status === 400 && caught.problem.errors?.length) {
         const next: Record<string, FieldProblem> = {};
         for (const error of caught.problem.errors)
-          next[fieldOfError(String(error.path))] = { label: 'fieldRefused', detail: String(error.message) };
+          next[fieldOfError(String(error.path))] = {
+            label: 'fieldRefused',
+            detail: String(error.message),
+            ...(error.localized ? { localized: error.localized } : {}),
+          };
         setErrors(next);
         setStatus('invalid');
         return;
@@ -605,8 +611,9 @@ function FormCard(props: {
                     )}
                     {error && (
                       <span className="field-error" id={`${id}-error`} role="alert">
-                        {t(error.label)}
-                        {error.detail === undefined ? '' : ` ${error.detail}`}
+                        {error.localized
+                          ? l(error.localized)
+                          : `${t(error.label)}${error.detail === undefined ? '' : ` ${error.detail}`}`}
                       </span>
                     )}
                   </div>

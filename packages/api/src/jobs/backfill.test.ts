@@ -1,5 +1,17 @@
-import { createZone, getCoverage, getDataFormatVersion, setDataFormatVersion } from '@antoan/db';
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createZone,
+  getCoverage,
+  getDataFormatVersion,
+  getEnterpriseActionCounts,
+  getFirmYearFacts,
+  getZoneActionCounts,
+  getZoneReportCounters,
+  listActionsOfEnterprise,
+  listAssessments,
+  listEnterprisesInZone,
+  setDataFormatVersion,
+} from '@antoan/db';
+import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createDraftThroughApi,
@@ -30,6 +42,8 @@ async function oversightViews(): Promise<Record<string, unknown>> {
       });
     }
   }
+  // The zone report reads the year counters.
+  await read('/v1/reports/annual?year=2026&zoneId=zone-a', { as: callers.authority });
   await read('/v1/targets?limit=50', { as: callers.authority });
   await read('/v1/targets?zoneId=zone-b&limit=50', { as: callers.inspector });
   // The annual report's coverage aggregate (no route reads it yet).
@@ -62,6 +76,8 @@ const derived = (item: Record<string, unknown>) => {
     sk.startsWith('SCORE#') ||
     sk.startsWith('TARGET') ||
     sk.startsWith('COVERAGE#') ||
+    sk.startsWith('YEAR#') ||
+    sk === 'ACTION_COUNTS' ||
     String(item.pk).startsWith('MARKER#')
   );
 };
@@ -162,6 +178,10 @@ describe('the backfill job', () => {
       'zone-accidents': { checked: 3, rewritten: 3 },
       // a1's 2026, from its two verified files (not the pending one).
       'evidence-coverage': { checked: 1, rewritten: 1 },
+      // The four firms with a submitted 2026 self-check, and zone-a's and zone-b's 2026.
+      'year-counters': { checked: 6, rewritten: 6 },
+      // Five firms (a3 has no action: its check is a draft) and two zones; every one but a3 has gap actions.
+      'action-counts': { checked: 7, rewritten: 6 },
       'target-index': { checked: 5, rewritten: 5 },
     });
     expect(await oversightViews()).toEqual(live);
@@ -195,6 +215,89 @@ describe('the backfill job', () => {
     const run = await runBackfill({ db: api.db }, { today });
     expect(run.rebuilt['zone-stats']).toEqual({ checked: 3, rewritten: 1 });
     expect(await oversightViews()).toEqual(live);
+  });
+
+  it('brings corrupted year and action counters back to a recount from the records', async () => {
+    const put = (Item: Record<string, unknown>) =>
+      api.db.doc.send(new PutCommand({ TableName: api.db.tableName, Item }));
+    const a1 = firmWithEvidence;
+    // Drift of every kind: a sum off, a firm's year item lost, a year no record supports, counters off by hand.
+    await put({
+      pk: 'ZONE#zone-a',
+      sk: 'YEAR#2026',
+      type: 'zone_year',
+      zoneId: 'zone-a',
+      year: '2026',
+      submitted: 9,
+      reportsComplete: 4,
+      'rating#A': 7,
+    });
+    await api.db.doc.send(
+      new DeleteCommand({ TableName: api.db.tableName, Key: { pk: `ENT#${a1}`, sk: 'YEAR#2026' } }),
+    );
+    await put({
+      pk: 'ZONE#zone-b',
+      sk: 'YEAR#2019',
+      type: 'zone_year',
+      zoneId: 'zone-b',
+      year: '2019',
+      submitted: 3,
+    });
+    await put({
+      pk: `ENT#${a1}`,
+      sk: 'ACTION_COUNTS',
+      type: 'action_counts',
+      enterpriseId: a1,
+      open: 42,
+      overdue: 5,
+    });
+    await put({
+      pk: 'ZONE#zone-a',
+      sk: 'ACTION_COUNTS',
+      type: 'action_counts',
+      zoneId: 'zone-a',
+      open: 0,
+      overdue: 7,
+    });
+    expect(await oversightViews()).not.toEqual(live);
+
+    const run = await runBackfill({ db: api.db }, { today });
+    // zone-a 2026, a1's 2026 and zone-b 2019 (back to zeros); a1's and zone-a's action counters.
+    expect(run.rebuilt['year-counters']).toEqual({ checked: 7, rewritten: 3 });
+    expect(run.rebuilt['action-counts']).toEqual({ checked: 7, rewritten: 2 });
+
+    // The counters equal a recount from the records, made here without the rebuilders.
+    for (const zoneId of ['zone-a', 'zone-b']) {
+      const firms = (await listEnterprisesInZone(api.db, { zoneId, limit: 100 })).items;
+      let pending = 0;
+      let submitted = 0;
+      for (const firm of firms) {
+        const actions = (await listActionsOfEnterprise(api.db, { enterpriseId: firm.id, limit: 200 })).items;
+        const open = actions.filter((action) => action.status === 'open' || action.status === 'in_progress');
+        expect(await getEnterpriseActionCounts(api.db, firm.id)).toEqual({ open: open.length, overdue: 0 });
+        pending += open.length;
+        const checks = (await listAssessments(api.db, { enterpriseId: firm.id, limit: 100 })).items;
+        if (checks.some((check) => check.status === 'submitted' && check.period.startsWith('2026')))
+          submitted++;
+      }
+      expect(pending).toBeGreaterThan(0);
+      expect(await getZoneActionCounts(api.db, zoneId)).toEqual({ open: pending, overdue: 0 });
+      const [counters] = await getZoneReportCounters(api.db, [zoneId], ['2026', '2019']);
+      expect(counters?.years['2026']).toMatchObject({ submitted, reportsComplete: 0 });
+      expect(counters?.years['2019']).toMatchObject({ submitted: 0, reportsComplete: 0, odExamined: 0 });
+    }
+    const a1Check = (await listAssessments(api.db, { enterpriseId: a1, limit: 10 })).items.find(
+      (check) => check.status === 'submitted',
+    );
+    expect(await getFirmYearFacts(api.db, a1, '2026')).toMatchObject({
+      submitted: true,
+      rating: a1Check?.score?.rating,
+      monitored: true,
+    });
+    expect(await oversightViews()).toEqual(live);
+    // And a second run finds nothing more to do.
+    const again = await runBackfill({ db: api.db }, { today });
+    for (const count of Object.values(again.rebuilt)) expect(count.rewritten).toBe(0);
   });
 
   it('runs only for data older than the current format', async () => {

@@ -1,37 +1,56 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   type Accident,
+  type Action,
+  type ActionCountDelta,
   type Assessment,
+  countActions,
   coverageAdds,
   coverageFromCounts,
   type DbContext,
   type Enterprise,
   type Evidence,
+  evidenceYearFacts,
+  type FirmProfileFacts,
+  type FirmYearFacts,
   getCoverage,
   getDataFormatVersion,
+  getEnterpriseActionCounts,
   getTargetEntry,
   getZoneAccidentCounts,
+  getZoneActionCounts,
   getZoneEnterpriseCounts,
   getZoneStats,
+  isPeriodic,
   listAccidents,
+  listActionsOfEnterprise,
+  listAnnualData,
   listAssessments,
   listEnterprisesInZone,
   listEvidence,
+  listFirmYearFacts,
   listZones,
+  listZoneYearTallies,
+  noFirmYearFacts,
   type Page,
+  putActionCounts,
   putCoverageCounts,
+  putFirmYearFacts,
   putLatestScoreIfAbsent,
   putZoneAccidentCounts,
   putZoneStats,
+  putZoneYearTallies,
   rebuildZoneEnterpriseCounts,
   type StoredScore,
   setDataFormatVersion,
   type Zone,
   type ZoneAccidentCounts,
   type ZoneStats,
+  zoneYearTotals,
 } from '@antoan/db';
 import { expiredCriticalEvidenceOf } from '../evidence-signal';
 import { refreshTargetPriority } from '../targeting';
+import { appendixTwoComplete, countsInReport } from '../use-cases/annual-report-complete';
 
 /**
  * The data format this code keeps. Bump it when a change adds counters or index entries that older data lacks,
@@ -40,8 +59,9 @@ import { refreshTargetPriority } from '../targeting';
  *  - 1: before versions were recorded.
  *  - 2: zone registrations, zone period counters, score index, zone accident counters, evidence coverage,
  *    target index.
+ *  - 3: firm and zone year counters (annual report), firm and zone action counters.
  */
-export const DATA_FORMAT_VERSION = 2;
+export const DATA_FORMAT_VERSION = 3;
 
 /** One enterprise's records, each read at most once per run whichever rebuilders ask. */
 export interface EnterpriseRecords {
@@ -49,6 +69,7 @@ export interface EnterpriseRecords {
   assessments(): Promise<Assessment[]>;
   accidents(): Promise<Accident[]>;
   evidence(): Promise<Evidence[]>;
+  actions(): Promise<Action[]>;
 }
 
 /** What a rebuilder did: the derived items it compared with the stored ones, and how many it rewrote. */
@@ -253,6 +274,174 @@ export const coverageRebuilder: Rebuilder = {
   },
 };
 
+/** A firm's year facts derived from its records, for the years that have any (see `firmYearFactsOf`). */
+async function derivedFirmYears(
+  db: DbContext,
+  records: EnterpriseRecords,
+): Promise<Map<string, Omit<FirmYearFacts, 'version'>>> {
+  const { enterprise } = records;
+  const [assessments, accidents, evidence, annual] = await Promise.all([
+    records.assessments(),
+    records.accidents(),
+    records.evidence(),
+    listAnnualData(db, enterprise.id),
+  ]);
+  const years = new Set<string>();
+  const byYear = <T>(items: readonly T[], yearOf: (item: T) => string) => {
+    const grouped = new Map<string, T[]>();
+    for (const item of items) {
+      const year = yearOf(item);
+      years.add(year);
+      grouped.set(year, [...(grouped.get(year) ?? []), item]);
+    }
+    return grouped;
+  };
+  const submitted = byYear(
+    assessments.filter((assessment) => isPeriodic(assessment) && isSubmitted(assessment)) as Submitted[],
+    (assessment) => assessment.period.slice(0, 4),
+  );
+  // The documents that count, in verification order (the live path counts a copy of a file once, the first).
+  const counting = byYear(
+    evidence
+      .filter(countsInReport)
+      .sort((a, b) => (a.verifiedAt ?? '').localeCompare(b.verifiedAt ?? '') || a.id.localeCompare(b.id)),
+    (item) => item.issuedOn.slice(0, 4),
+  );
+  const forms = new Map(annual.map((form) => [form.year, form]));
+  for (const year of forms.keys()) years.add(year);
+  const derived = new Map<string, Omit<FirmYearFacts, 'version'>>();
+  for (const year of years) {
+    const form = forms.get(year) ?? { enterpriseId: enterprise.id, year, version: 0, data: {} };
+    const workforce = form.data.workforce as { total?: number; hazardous?: number } | undefined;
+    const documents = counting.get(year) ?? [];
+    const latest = (submitted.get(year) ?? []).reduce<Submitted | undefined>(
+      (newest, assessment) => (newest && newest.submittedAt >= assessment.submittedAt ? newest : assessment),
+      undefined,
+    );
+    derived.set(year, {
+      annualHeadcount: workforce?.total ?? null,
+      annualHazardous: workforce?.hazardous ?? null,
+      ...evidenceYearFacts(documents),
+      submitted: latest !== undefined,
+      rating: latest?.score.rating ?? null,
+      reportComplete: appendixTwoComplete({
+        enterprise,
+        annual: form,
+        accidents: accidents.filter((accident) => accident.occurredOn.startsWith(year)),
+        evidence: documents,
+      }),
+    });
+  }
+  return derived;
+}
+
+/** Facts compared as the counters see them: a file's place in the list of counted documents does not matter. */
+const comparable = ({ version: _version, ...facts }: FirmYearFacts) => ({
+  ...facts,
+  documents: [...facts.documents].sort(),
+});
+
+/**
+ * A firm's year facts (`ENT#e / YEAR#yyyy`: the annual form's headcounts, occupational-disease exams, monitoring,
+ * submitted, rating, Appendix II complete) and its zone's year counters (`ZONE#z / YEAR#yyyy`, their sums), from
+ * the annual forms, submitted periodic self-checks, accidents and the documents that count. A stored year that no
+ * record supports any more goes back to zeros.
+ */
+export const yearCountersRebuilder: Rebuilder = {
+  name: 'year-counters',
+  create(db) {
+    const count: RebuildCount = { checked: 0, rewritten: 0 };
+    const zones: string[] = [];
+    const firms = new Map<string, Array<{ profile: FirmProfileFacts; facts: FirmYearFacts }>>();
+    return {
+      async zone(zone) {
+        zones.push(zone.id);
+      },
+      async enterprise(records) {
+        const { enterprise } = records;
+        const profile: FirmProfileFacts = {
+          zoneId: enterprise.zoneId,
+          headcount: enterprise.headcount,
+          hazardous: enterprise.workforce.hazardous,
+        };
+        const [derived, stored] = await Promise.all([
+          derivedFirmYears(db, records),
+          listFirmYearFacts(db, enterprise.id),
+        ]);
+        for (const year of new Set([...derived.keys(), ...stored.keys()])) {
+          const before = stored.get(year) ?? noFirmYearFacts;
+          const facts = { ...noFirmYearFacts, ...derived.get(year), version: before.version };
+          const key = `${enterprise.zoneId}\u0000${year}`;
+          firms.set(key, [...(firms.get(key) ?? []), { profile, facts }]);
+          count.checked++;
+          if (isDeepStrictEqual(comparable(before), comparable(facts))) continue;
+          // The next version, so a live writer holding the old one reads again.
+          const target = { enterpriseId: enterprise.id, zoneId: enterprise.zoneId, year };
+          await putFirmYearFacts(db, target, { ...facts, version: before.version + 1 });
+          count.rewritten++;
+        }
+      },
+      async finish() {
+        for (const zoneId of zones) {
+          const stored = await listZoneYearTallies(db, zoneId);
+          const years = new Set(stored.keys());
+          for (const key of firms.keys())
+            if (key.startsWith(`${zoneId}\u0000`)) years.add(key.split('\u0000')[1] ?? '');
+          for (const year of years) {
+            count.checked++;
+            const totals = zoneYearTotals(firms.get(`${zoneId}\u0000${year}`) ?? []);
+            if (isDeepStrictEqual(stored.get(year) ?? zoneYearTotals([]), totals)) continue;
+            await putZoneYearTallies(db, zoneId, year, totals);
+            count.rewritten++;
+          }
+        }
+        return count;
+      },
+    };
+  },
+};
+
+/**
+ * The action counters (`ACTION_COUNTS`) of each firm and each zone: `open` its pending actions, `overdue` those the
+ * daily job (or a reopening past due) counted overdue, from the actions themselves.
+ */
+export const actionCountsRebuilder: Rebuilder = {
+  name: 'action-counts',
+  create(db) {
+    const count: RebuildCount = { checked: 0, rewritten: 0 };
+    const zones: string[] = [];
+    const ofZone = new Map<string, Action[]>();
+    const settle = async (
+      stored: ActionCountDelta,
+      counted: ActionCountDelta,
+      owner: { zoneId: string } | { enterpriseId: string },
+    ) => {
+      count.checked++;
+      if (isDeepStrictEqual(stored, counted)) return;
+      await putActionCounts(db, owner, counted);
+      count.rewritten++;
+    };
+    return {
+      async zone(zone) {
+        zones.push(zone.id);
+      },
+      async enterprise({ enterprise, actions }) {
+        const list = await actions();
+        for (const action of list) ofZone.set(action.zoneId, [...(ofZone.get(action.zoneId) ?? []), action]);
+        const stored = await getEnterpriseActionCounts(db, enterprise.id);
+        await settle(stored, countActions(list), { enterpriseId: enterprise.id });
+      },
+      async finish() {
+        for (const zoneId of zones)
+          await settle(await getZoneActionCounts(db, zoneId), countActions(ofZone.get(zoneId) ?? []), {
+            zoneId,
+          });
+        return count;
+      },
+    };
+  },
+};
+
 /**
  * A firm's entry in the priority index (gsi1/gsi2 `TARGETS#`), computed as the live path does. Only firms
  * without an entry get one: an existing entry is kept current by the writes and the daily re-rank, and
@@ -285,6 +474,8 @@ export const rebuilders: readonly Rebuilder[] = [
   scoreIndexRebuilder,
   zoneAccidentsRebuilder,
   coverageRebuilder,
+  yearCountersRebuilder,
+  actionCountsRebuilder,
   targetIndexRebuilder,
 ];
 
@@ -335,6 +526,7 @@ function enterpriseRecords(db: DbContext, enterprise: Enterprise): EnterpriseRec
   let assessments: Promise<Assessment[]> | undefined;
   let accidents: Promise<Accident[]> | undefined;
   let evidence: Promise<Evidence[]> | undefined;
+  let actions: Promise<Action[]> | undefined;
   return {
     enterprise,
     assessments() {
@@ -350,6 +542,12 @@ function enterpriseRecords(db: DbContext, enterprise: Enterprise): EnterpriseRec
     evidence() {
       evidence ??= all((cursor) => listEvidence(db, { enterpriseId: enterprise.id, limit: 100, cursor }));
       return evidence;
+    },
+    actions() {
+      actions ??= all((cursor) =>
+        listActionsOfEnterprise(db, { enterpriseId: enterprise.id, limit: 100, cursor }),
+      );
+      return actions;
     },
   };
 }

@@ -351,20 +351,41 @@ describe('corrective actions end to end', () => {
       ).status,
     ).toBe(428);
     expect((await patchAction(asA, 'ent-a', { ...action, version: 99 }, { note: 'x' })).status).toBe(412);
-    expect((await patchAction(asA, 'ent-a', action, { colour: 'red' })).status).toBe(400);
-    expect((await patchAction(asA, 'ent-a', action, {})).status).toBe(400);
-    expect((await patchAction(managerA, 'ent-a', action, { owner: 'someone' })).status).toBe(400);
-    expect((await patchAction(asA, 'ent-a', action, { evidenceIds: ['ev-nobody'] })).status).toBe(400);
+    // Each field error comes in Vietnamese too (`localized`), beside the English `message`.
+    const vietnamese = async (response: Response) => {
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as {
+        errors: Array<{ message: string; localized?: { vi: string; en: string } }>;
+      };
+      for (const error of errors) expect(error.localized?.en).toBe(error.message);
+      return errors.map((error) => error.localized?.vi);
+    };
+    expect(await vietnamese(await patchAction(asA, 'ent-a', action, { colour: 'red' }))).toEqual([
+      'Trường không được chấp nhận: hãy bỏ đi',
+    ]);
+    expect(await vietnamese(await patchAction(asA, 'ent-a', action, {}))).toEqual([
+      'Hãy thay đổi ít nhất một trong: trạng thái, người phụ trách, hạn, ghi chú, minh chứng',
+    ]);
+    expect(await vietnamese(await patchAction(managerA, 'ent-a', action, { owner: 'someone' }))).toEqual([
+      'Chỉ doanh nghiệp được đặt người phụ trách',
+    ]);
+    expect(await vietnamese(await patchAction(asA, 'ent-a', action, { evidenceIds: ['ev-nobody'] }))).toEqual(
+      ['ev-nobody không phải minh chứng đã xác minh của doanh nghiệp này'],
+    );
     const illegal = await patchAction(asA, 'ent-a', action, { status: 'cancelled' });
     expect(illegal.status).toBe(409);
     expect(await illegal.json()).toMatchObject({ allowed: ['in_progress', 'done'] });
-    expect((await api.call('GET', '/v1/enterprises/ent-a/actions?overdue=maybe', { as: asA })).status).toBe(
-      400,
-    );
-    expect((await api.call('GET', '/v1/zones/zone-a/actions?cursor=bad', { as: managerA })).status).toBe(400);
     expect(
-      (await api.call('GET', '/v1/zones/zone-a/actions?status=done&overdue=true', { as: managerA })).status,
-    ).toBe(400);
+      await vietnamese(await api.call('GET', '/v1/enterprises/ent-a/actions?overdue=maybe', { as: asA })),
+    ).toEqual(['overdue phải là true hoặc false']);
+    expect(
+      await vietnamese(await api.call('GET', '/v1/zones/zone-a/actions?cursor=bad', { as: managerA })),
+    ).toEqual(['cursor không phải do hệ thống cấp cho danh sách này']);
+    expect(
+      await vietnamese(
+        await api.call('GET', '/v1/zones/zone-a/actions?status=done&overdue=true', { as: managerA }),
+      ),
+    ).toEqual(['overdue chỉ áp dụng cho hành động đang chờ xử lý']);
     const [unchanged] = await actionsOf('ent-a', '?status=open');
     expect(unchanged?.version).toBe(action.version);
   });

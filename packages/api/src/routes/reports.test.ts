@@ -474,19 +474,40 @@ describe('PUT /v1/enterprises/{eid}/annual-data/{year}', () => {
         428,
       ],
     ];
+    type FieldMessage = { path: string; message: string; localized?: { vi: string; en: string } };
+    const messages = new Map<string, string>();
     for (const [data, ifMatch, status, path] of cases) {
       const response = await putAnnual(firms.a1, 2026, data, ifMatch);
       expect(response.status, JSON.stringify(data)).toBe(status);
       if (path) {
-        const problem = (await response.json()) as { errors: Array<{ path: string; message: string }> };
+        const problem = (await response.json()) as { errors: FieldMessage[] };
         expect(problem.errors.map((error) => error.path)).toContain(path);
+        // Every field message also comes in Vietnamese, beside the English `message` of the shared contract.
+        for (const error of problem.errors) {
+          expect(error.localized?.en, error.path).toBe(error.message);
+          expect(error.localized?.vi, error.path).not.toBe(error.message);
+          expect(error.localized?.vi, error.path).toMatch(/\p{L}/u);
+        }
+        messages.set(path, problem.errors.find((error) => error.path === path)?.localized?.vi ?? '');
       }
     }
+    expect(messages.get('data.overtime.workers')).toBe('Số người lao động phải là số nguyên');
+    expect(messages.get('data.workforce.women')).toBe(
+      '101 người là nhiều hơn tổng số lao động của năm (100)',
+    );
+    expect(messages.get('data.unknownFigure')).toBe('Trường không được chấp nhận: hãy bỏ đi');
+    expect(messages.get('data.spending.technical')).toBe('Số nằm ngoài khoảng cho phép');
+    expect(messages.get('data.overtime.maxHoursPerMonth')).toBe(
+      'Số giờ làm thêm trong một tháng tối đa là 744',
+    );
     expect(await read(firms.a1)).toEqual(before);
     const [countersAfter] = await getZoneReportCounters(api.db, ['zone-a'], ['2026']);
     expect(countersAfter).toEqual(countersBefore);
     const wrongYear = await putAnnual(firms.a1, 1999, {}, '"1"');
     expect(wrongYear.status).toBe(400);
+    expect(((await wrongYear.json()) as { errors: FieldMessage[] }).errors[0]?.localized?.vi).toMatch(
+      /^Năm phải từ 2000 đến \d{4}$/,
+    );
     const notOwn = await api.call('PUT', `/v1/enterprises/${firms.a1}/annual-data/2026`, {
       as: callers.managerA,
       body: { data: {} },
@@ -589,5 +610,67 @@ describe('completeness follows the records', () => {
     expect(await report2025(firms.a2)).toMatchObject({ complete: true, missing: [] });
     // The zone's count moved with the evidence, without another save of the form.
     expect(await completeIn2025()).toBe(before + 1);
+  });
+
+  it('marks it incomplete again, and the zone stops counting it, when a reviewer rejects evidence a figure reads', async () => {
+    const before = await completeIn2025();
+    const odExamined2025 = async () =>
+      (await getZoneReportCounters(api.db, ['zone-a'], ['2025']))[0]?.years['2025']?.odExamined;
+    const examinedBefore = await odExamined2025();
+    const exam = await pendingUpload(firms.a2, 'occupational_disease_exam', '2025-10-03', 30);
+    await confirm(firms.a2, exam);
+    expect(await odExamined2025()).toBe((examinedBefore ?? 0) + 30);
+    expect((await report2025(firms.a2)).complete).toBe(true);
+    const verdict = (id: string) =>
+      api.call('POST', `/v1/enterprises/${firms.a2}/evidence/${id}/review`, {
+        as: callers.managerA,
+        body: { decision: 'rejected', reason: 'Không đúng doanh nghiệp' },
+      });
+    // Another exam still fills the figure when this one is rejected: the report stays complete and counted.
+    expect((await verdict(exam)).status).toBe(200);
+    expect(await completeIn2025()).toBe(before);
+    expect(await odExamined2025()).toBe(examinedBefore);
+    expect((await report2025(firms.a2)).complete).toBe(true);
+
+    // Rejecting the last exam the figure reads empties it: the report is incomplete and the zone counts one fewer,
+    // with no save of the form.
+    const { items } = (await (
+      await api.call('GET', `/v1/enterprises/${firms.a2}/evidence?limit=200`, { as: officerOf(firms.a2) })
+    ).json()) as {
+      items: Array<{ id: string; kind: string; issuedOn: string; status: string; review?: unknown }>;
+    };
+    const lastExam = items.find(
+      (item) =>
+        item.kind === 'occupational_disease_exam' &&
+        item.issuedOn.startsWith('2025') &&
+        item.status === 'verified' &&
+        item.review === undefined,
+    );
+    expect(lastExam).toBeDefined();
+    expect((await verdict(lastExam?.id ?? '')).status).toBe(200);
+    expect(await report2025(firms.a2)).toMatchObject({ complete: false, missing: ['health.odExamined'] });
+    expect(await completeIn2025()).toBe(before - 1);
+    expect(await odExamined2025()).toBe((examinedBefore ?? 0) - 40);
+  });
+
+  it('marks it incomplete again when the firm deletes the only file a figure reads', async () => {
+    const before = await completeIn2025();
+    await confirm(firms.a2, await pendingUpload(firms.a2, 'occupational_disease_exam', '2025-10-04', 25));
+    expect(await report2025(firms.a2)).toMatchObject({ complete: true, missing: [] });
+    expect(await completeIn2025()).toBe(before + 1);
+    // The health exam record is the one document behind health.examined, verified and linked to nothing.
+    const { items } = (await (
+      await api.call('GET', `/v1/enterprises/${firms.a2}/evidence?limit=200`, { as: officerOf(firms.a2) })
+    ).json()) as { items: Array<{ id: string; kind: string; issuedOn: string; status: string }> };
+    const record = items.find(
+      (item) => item.kind === 'health_exam_record' && item.issuedOn.startsWith('2025'),
+    );
+    expect(record?.status).toBe('verified');
+    const deleted = await api.call('DELETE', `/v1/enterprises/${firms.a2}/evidence/${record?.id}`, {
+      as: officerOf(firms.a2),
+    });
+    expect(deleted.status).toBe(204);
+    expect(await report2025(firms.a2)).toMatchObject({ complete: false, missing: ['health.examined'] });
+    expect(await completeIn2025()).toBe(before);
   });
 });

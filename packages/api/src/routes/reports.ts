@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { allow, authenticate, loadEnterprise, zoneInScope } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppContext, AppEnv } from '../deps';
-import { forbidden, invalid, notFound, preconditionFailed } from '../errors';
+import { fieldError, forbidden, invalid, notFound, preconditionFailed } from '../errors';
 import { ifMatchVersion } from '../if-match';
 import { accidentReportDocument, annualReportDocument, areaReportDocument } from '../report-documents';
 import { sendReport } from '../report-files';
@@ -22,9 +22,9 @@ import { reportYearError } from '../use-cases/report-year';
 function checkedYear(c: AppContext, year: string | number, path = 'year'): number {
   const value = typeof year === 'number' ? year : /^\d{4}$/.test(year) ? Number(year) : Number.NaN;
   const error = Number.isNaN(value)
-    ? 'year is four digits, such as 2026'
+    ? { vi: 'Năm gồm bốn chữ số, ví dụ 2026', en: 'year is four digits, such as 2026' }
     : reportYearError(value, c.var.deps.now());
-  if (error !== undefined) throw invalid([{ path, message: error }]);
+  if (error !== undefined) throw invalid([fieldError(path, error)]);
   return value;
 }
 

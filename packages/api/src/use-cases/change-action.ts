@@ -8,7 +8,15 @@ import {
 } from '@antoan/domain';
 import type { PatchActionInput } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
-import { ApiError, conflict, type FieldError, invalid, notFound, preconditionFailed } from '../errors';
+import {
+  ApiError,
+  conflict,
+  type FieldError,
+  fieldError,
+  invalid,
+  notFound,
+  preconditionFailed,
+} from '../errors';
 import { failure, type Result, success } from './result';
 
 const illegalTransition = (from: ActionStatus, to: ActionStatus, allowed: readonly ActionStatus[]) =>
@@ -45,7 +53,12 @@ export async function changeActionRequest(
   if (input.actor.as === 'overseer') {
     for (const field of ['owner', 'evidenceIds'] as const) {
       if (patch[field] !== undefined)
-        errors.push({ path: field, message: `only the enterprise sets ${field}` });
+        errors.push(
+          fieldError(field, {
+            vi: `Chỉ doanh nghiệp được đặt ${field === 'owner' ? 'người phụ trách' : 'minh chứng'}`,
+            en: `only the enterprise sets ${field}`,
+          }),
+        );
     }
   }
   if (errors.length > 0) return failure(invalid(errors));
@@ -55,13 +68,27 @@ export async function changeActionRequest(
     // The deadline comes from the item's severity or the inspection: the firm may plan to finish sooner, never
     // later; an inspector or the zone's manager may extend it. Either way not into the past, and only while pending.
     if (!pendingStatuses.includes(before.status))
-      errors.push({ path: 'dueOn', message: 'the due day changes only while the action is pending' });
+      errors.push(
+        fieldError('dueOn', {
+          vi: 'Chỉ đổi được hạn khi hành động đang chờ xử lý',
+          en: 'the due day changes only while the action is pending',
+        }),
+      );
     else if (patch.dueOn < today)
-      errors.push({ path: 'dueOn', message: `dueOn is not before today (${today})` });
+      errors.push(
+        fieldError('dueOn', {
+          vi: `Hạn không được trước hôm nay (${today})`,
+          en: `dueOn is not before today (${today})`,
+        }),
+      );
     else if (input.actor.as === 'enterprise' && patch.dueOn > before.dueOn)
       errors.push({
         path: 'dueOn',
         message: `the enterprise may bring the due day forward only (at the latest ${before.dueOn})`,
+        localized: {
+          vi: `Doanh nghiệp chỉ được đưa hạn sớm lên (muộn nhất ${before.dueOn})`,
+          en: `the enterprise may bring the due day forward only (at the latest ${before.dueOn})`,
+        },
       });
   }
   if (errors.length > 0) return failure(invalid(errors));
@@ -78,6 +105,10 @@ export async function changeActionRequest(
       errors.push({
         path: 'evidenceIds',
         message: `${evidenceId} is not verified evidence of this enterprise`,
+        localized: {
+          vi: `${evidenceId} không phải minh chứng đã xác minh của doanh nghiệp này`,
+          en: `${evidenceId} is not verified evidence of this enterprise`,
+        },
       });
     }
   }
@@ -86,7 +117,7 @@ export async function changeActionRequest(
   if (to === 'done' && before.status !== 'done') {
     const missing: FieldError[] = [];
     if (note === undefined || note.trim() === '')
-      missing.push({ path: 'note', message: 'done needs a note' });
+      missing.push(fieldError('note', { vi: 'Cần ghi chú để hoàn thành', en: 'done needs a note' }));
     const kinds = before.evidenceKinds ?? [];
     if (
       kinds.length > 0 &&
@@ -98,6 +129,10 @@ export async function changeActionRequest(
       missing.push({
         path: 'evidenceIds',
         message: `done needs verified evidence of kind ${kinds.join(' or ')}`,
+        localized: {
+          vi: `Để hoàn thành cần minh chứng đã xác minh thuộc loại ${kinds.join(' hoặc ')}`,
+          en: `done needs verified evidence of kind ${kinds.join(' or ')}`,
+        },
       });
     }
     if (missing.length > 0) {

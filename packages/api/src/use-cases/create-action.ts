@@ -3,7 +3,7 @@ import { defaultDueOn, templateItem, vietnamDate } from '@antoan/domain';
 import type { CreateActionInput } from '@antoan/schemas';
 import { publishedTemplates } from '@antoan/templates';
 import type { AppDeps } from '../deps';
-import { invalid } from '../errors';
+import { fieldError, invalid } from '../errors';
 import { failure, type Result, success } from './result';
 
 /**
@@ -26,11 +26,23 @@ export async function addAction(
           .find((found) => found !== undefined);
   if (request.itemId !== undefined && !item) {
     return failure(
-      invalid([{ path: 'itemId', message: `no item ${request.itemId} in a published template` }]),
+      invalid([
+        fieldError('itemId', {
+          vi: `Không có mục ${request.itemId} trong bảng kiểm đã công bố`,
+          en: `no item ${request.itemId} in a published template`,
+        }),
+      ]),
     );
   }
   if (request.dueOn !== undefined && request.dueOn < today) {
-    return failure(invalid([{ path: 'dueOn', message: `dueOn is before today (${today} in Vietnam)` }]));
+    return failure(
+      invalid([
+        fieldError('dueOn', {
+          vi: `Hạn không được trước hôm nay (${today} theo giờ Việt Nam)`,
+          en: `dueOn is before today (${today} in Vietnam)`,
+        }),
+      ]),
+    );
   }
   const severity = request.severity ?? item?.severity ?? 'minor';
   const at = deps.now().toISOString();

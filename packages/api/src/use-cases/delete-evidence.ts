@@ -10,6 +10,7 @@ import {
 } from '@antoan/db';
 import type { AppDeps } from '../deps';
 import { conflict, notFound } from '../errors';
+import { firmYearWritesWithout } from './annual-report-complete';
 import { failure, type Result, success } from './result';
 
 /** Kinds whose verified files move the zone's annual report figures, counted once per document. */
@@ -97,22 +98,34 @@ export async function deleteEvidenceFromLibrary(
       );
     }
   }
-  try {
-    return success(
-      await deleteEvidence(deps.db, { evidence, actor: input.actor, at: deps.now().toISOString() }),
-    );
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      return failure(
-        conflict(
-          {
-            vi: 'Minh chứng vừa thay đổi hoặc đã bị xóa; hãy tải lại rồi thử lại.',
-            en: 'The evidence changed or was deleted meanwhile; reload and try again.',
-          },
-          { code: 'changed' },
-        ),
+  // A verified file an Appendix II figure reads (training, health exams, equipment certificates) can be what made
+  // the report complete: its year's facts are recomputed without it in the deletion's transaction.
+  const counted = evidence.status === 'verified' && !rejected;
+  for (let attempt = 1; ; attempt++) {
+    const writes = counted ? await firmYearWritesWithout(deps.db, enterprise, evidence) : [];
+    try {
+      return success(
+        await deleteEvidence(deps.db, { evidence, actor: input.actor, at: deps.now().toISOString(), writes }),
       );
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // The file is as read: the year's facts moved meanwhile, so plan them again.
+      const now = await getEvidence(deps.db, enterprise.id, evidence.id);
+      if (writes.length > 0 && attempt < 5 && now?.deletedAt === undefined && now?.status === evidence.status)
+        continue;
+      return changedMeanwhile();
     }
-    throw error;
   }
+}
+
+function changedMeanwhile(): Result<Evidence> {
+  return failure(
+    conflict(
+      {
+        vi: 'Minh chứng vừa thay đổi hoặc đã bị xóa; hãy tải lại rồi thử lại.',
+        en: 'The evidence changed or was deleted meanwhile; reload and try again.',
+      },
+      { code: 'changed' },
+    ),
+  );
 }

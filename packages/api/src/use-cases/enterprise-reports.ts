@@ -1,9 +1,4 @@
-import {
-  type Enterprise,
-  getAnnualData,
-  listAccidentsOccurredBetween,
-  listVerifiedEvidenceIssuedBetween,
-} from '@antoan/db';
+import { type Enterprise, getAnnualData, listAccidentsOccurredBetween } from '@antoan/db';
 import {
   type AnnualFigures,
   annualReportFigures,
@@ -13,6 +8,7 @@ import {
 } from '@antoan/domain';
 import type { AccidentReport, EnterpriseAnnualReport } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
+import { appendixTwoRecords, reportEvidenceOfYear } from './annual-report-complete';
 
 /**
  * The enterprise's statutory annual OSH report (Circular 07/2016, Appendix II) for a year: its figures from the
@@ -31,30 +27,11 @@ export async function buildEnterpriseAnnualReport(
   const { enterprise, year } = input;
   const [accidents, evidence, figures] = await Promise.all([
     listAccidentsOccurredBetween(deps.db, enterprise.id, `${year}-01-01`, `${year}-12-31`),
-    listVerifiedEvidenceIssuedBetween(deps.db, enterprise.id, `${year}-01-01`, `${year}-12-31`),
+    reportEvidenceOfYear(deps.db, enterprise.id, String(year)),
     input.figures ??
       getAnnualData(deps.db, enterprise.id, String(year)).then((annual) => annual.data as AnnualFigures),
   ]);
-  const filled = annualReportFigures(
-    {
-      profile: {
-        headcount: enterprise.headcount,
-        workforce: enterprise.workforce,
-        ...(enterprise.strictEquipmentCount === undefined
-          ? {}
-          : { strictEquipmentCount: enterprise.strictEquipmentCount }),
-      },
-      accidents,
-      evidence: evidence.map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        sha256: item.sha256,
-        ...(item.trainingGroup === undefined ? {} : { trainingGroup: item.trainingGroup }),
-        ...(item.workersCovered === undefined ? {} : { workersCovered: item.workersCovered }),
-      })),
-    },
-    figures,
-  );
+  const filled = annualReportFigures(appendixTwoRecords(enterprise, accidents, evidence), figures);
   return {
     enterpriseId: enterprise.id,
     enterpriseName: enterprise.name,

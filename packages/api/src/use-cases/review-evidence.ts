@@ -8,10 +8,12 @@ import {
   getEvidence,
   listAssessments,
   reviewEvidence,
+  type TransactItem,
 } from '@antoan/db';
 import { type Gap, templateItem, vietnamDate } from '@antoan/domain';
 import type { AppDeps } from '../deps';
 import type { Principal } from '../principal';
+import { firmYearWritesWithout } from './annual-report-complete';
 import { drainAfterCommit, type GapActions, planGapActions } from './gap-actions';
 import { templateOf } from './template-of';
 
@@ -62,8 +64,12 @@ export async function reviewEvidenceDecision(
   };
   const rejected = input.decision === 'rejected';
   const today = vietnamDate(now);
-  // The actions are planned on what is pending now; if one changes before the commit, plan once more.
+  // The actions are planned on what is pending now, and the firm's year facts on the records now; if either
+  // changes before the commit, plan again.
   for (let attempt = 1; ; attempt++) {
+    // A rejected document stops filling its year's Appendix II figures: the year's facts, the report's
+    // `complete` flag and the zone's counters follow in the verdict's own transaction.
+    const yearWrites = rejected ? await firmYearWritesWithout(deps.db, enterprise, evidence) : [];
     const planned = rejected
       ? await planRejectionActions(deps.db, {
           enterprise,
@@ -71,26 +77,28 @@ export async function reviewEvidenceDecision(
           today,
           actor: reviewer.sub,
           at,
+          baseWrites: VERDICT_WRITES + yearWrites.length,
         })
       : undefined;
     try {
-      const value = await reviewVerdict(planned);
+      const value = await reviewVerdict([...(planned?.writes ?? []), ...yearWrites]);
       if (planned) await drainAfterCommit(deps.db, planned);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ConflictError && error.code === 'already_reviewed') {
         return { ok: false, error: { code: 'already_reviewed' } };
       }
-      if (error instanceof ConflictError && error.code === 'actions_changed' && attempt < 2) continue;
+      if (error instanceof ConflictError && error.code === 'actions_changed' && attempt < PLAN_ATTEMPTS)
+        continue;
       throw error;
     }
   }
 
-  function reviewVerdict(planned: GapActions | undefined) {
+  function reviewVerdict(writes: TransactItem[]) {
     return reviewEvidence(deps.db, {
       evidence,
       review,
-      ...(planned && planned.writes.length > 0 ? { writes: planned.writes } : {}),
+      ...(writes.length > 0 ? { writes } : {}),
       ...(rejected
         ? {
             notification: {
@@ -112,6 +120,9 @@ export async function reviewEvidenceDecision(
 /** Writes of the verdict itself: the evidence update, its audit entry and the firm's notification. */
 const VERDICT_WRITES = 3;
 
+/** How many times a verdict is planned again when the firm's actions or year facts moved meanwhile. */
+const PLAN_ATTEMPTS = 5;
+
 /**
  * The corrective actions a rejected document opens: one per item that the firm's standing self-check (the newest
  * submitted one not amended since) answered compliant or partial with this document linked. None when no
@@ -119,7 +130,14 @@ const VERDICT_WRITES = 3;
  */
 async function planRejectionActions(
   db: DbContext,
-  input: { enterprise: Enterprise; evidenceId: string; today: string; actor: string; at: string },
+  input: {
+    enterprise: Enterprise;
+    evidenceId: string;
+    today: string;
+    actor: string;
+    at: string;
+    baseWrites: number;
+  },
 ): Promise<GapActions> {
   const standing = await standingSelfCheck(db, input.enterprise.id);
   const gaps: Gap[] = [];
@@ -147,7 +165,7 @@ async function planRejectionActions(
     today: input.today,
     actor: input.actor,
     at: input.at,
-    baseWrites: VERDICT_WRITES,
+    baseWrites: input.baseWrites,
   });
 }
 
