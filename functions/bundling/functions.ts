@@ -36,6 +36,11 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'submissions',
     clients: ['dynamodb'],
     request: { method: 'POST', path: '/v1/enterprises/e-1/assessments/a-1/submit' },
+    overBudget: {
+      bytes: 105 * 1024,
+      reason:
+        'issue 13 (open): the bilingual field messages merged from main (each schema message carries its Vietnamese) took submissions from 99 KB to 100.6 KB over the floor; its scoring and submission transaction are the rest. Trimming it back under 100 KB is left open',
+    },
   },
   {
     name: 'evidence',
