@@ -64,13 +64,18 @@ export const lambdaFunctions: ReadonlyArray<{
   },
   {
     name: 'inspections',
-    clients: ['dynamodb', 's3'],
+    clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
     overBudget: {
-      bytes: 135 * 1024,
+      bytes: 103 * 1024,
       reason:
-        'issue 13 (open): inspection photos are declared and verified here (the upload policy and the content checks evidence uses) beside recording inspections and planning their actions, 132 KB over the floor; moving the photo routes into a function of their own, as confirmations was, would bring it under 100 KB',
+        'issue 13: the photo routes left for inspection-photos, so no S3 client here (132 KB over the S3 floor before, 100.2 KB over the DynamoDB floor after the split, 102.0 KB after the bilingual field errors grew the shared body checks). What is over 100 KB is code every API function carries (token and body checks, field messages, table keys) on top of recording itself (scoring, findings and photo checks, gap actions, the target refresh)',
     },
+  },
+  {
+    name: 'inspection-photos',
+    clients: ['dynamodb', 's3'],
+    request: { method: 'POST', path: '/v1/enterprises/e-1/inspection-photos/v-1/confirm' },
   },
   { name: 'dashboards', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/zones/z-1/dashboard' } },
   { name: 'targets', clients: ['dynamodb'], request: { method: 'GET', path: '/v1/targets' } },

@@ -1,5 +1,4 @@
 import { createAwsDeps } from '@antoan/api/aws';
-import { s3EvidenceStore } from '@antoan/api/aws-evidence';
 import { cognitoTokens } from '@antoan/api/aws-tokens';
 import { createApp } from '@antoan/api/create-app';
 import { inspectionRoutes } from '@antoan/api/routes/inspections';
@@ -8,8 +7,7 @@ import { handle } from 'hono/aws-lambda';
 
 /** Lambda entry for the `inspections` resource group: its own routes and the clients it uses, built on first use. */
 export const handler = handle(
-  createApp(
-    createAwsDeps(process.env, { db: createDbContext, evidence: s3EvidenceStore, tokens: cognitoTokens }),
-    { routes: [inspectionRoutes] },
-  ),
+  createApp(createAwsDeps(process.env, { db: createDbContext, tokens: cognitoTokens }), {
+    routes: [inspectionRoutes],
+  }),
 );

@@ -57,6 +57,8 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
   // Declaring an accident and recording an inspection also refresh the firm's entry in the priority index.
   accidents: 'readwrite',
   inspections: 'readwrite',
+  // Declares a photo (an evidence record and its audit entry) and settles it on confirm.
+  'inspection-photos': 'readwrite',
   // Dashboards and target lists only read aggregates and indexes.
   dashboards: 'read',
   targets: 'read',
@@ -101,8 +103,9 @@ export const evidenceAccessOf: Partial<Record<ResourceGroup, EvidenceAccess>> = 
   evidence: 'presign-and-verify',
   // Confirming reads the upload, moves it to verified/ or quarantine; it signs nothing.
   confirmations: 'verify',
-  // The photos behind an inspection's findings are uploaded and verified like evidence.
-  inspections: 'presign-and-verify',
+  // The photos behind an inspection's findings are uploaded and verified like evidence (recording the inspection
+  // only reads the photo records: the inspections function has no bucket access).
+  'inspection-photos': 'presign-and-verify',
 };
 
 /** What the `users` function may do in the user pool: invite, list by group, read and disable users. */

@@ -212,11 +212,11 @@ describe('evidence grants', () => {
         return bucketName !== undefined;
       })
       .map(({ name }) => name);
-    // Inspection photos are uploaded and verified like evidence.
+    // Inspection photos are uploaded and verified like evidence, in a function of their own.
     expect(withBucket.sort()).toEqual([
       'api confirmations',
       'api evidence',
-      'api inspections',
+      'api inspection-photos',
       'evidence-verify',
     ]);
   });

@@ -97,8 +97,8 @@ describe('cdk-nag AwsSolutions', () => {
     expect([...new Set(prefixGrants)].sort()).toEqual([
       'AntoanApi/Functions/confirmationsRole',
       'AntoanApi/Functions/evidenceRole',
-      // Inspection photos are uploaded and verified like evidence.
-      'AntoanApi/Functions/inspectionsRole',
+      // Inspection photos are uploaded and verified like evidence, in a function of their own.
+      'AntoanApi/Functions/inspection-photosRole',
       'AntoanJobs/EvidenceVerifyRole',
     ]);
   });

@@ -56,9 +56,9 @@ describe('DataStack', () => {
         GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
           IndexName: index.indexName,
           KeySchema: keys(index.partitionKey, index.sortKey),
-          // gsi2 projects what its queries read (packages/db table.ts); the others every attribute.
+          // gsi2 and gsi3 project what their queries read (packages/db table.ts); gsi1 every attribute.
           Projection:
-            index.indexName === 'gsi2'
+            index.indexName === 'gsi2' || index.indexName === 'gsi3'
               ? { ProjectionType: 'INCLUDE', NonKeyAttributes: includedIn(index) }
               : { ProjectionType: 'ALL' },
         })),

@@ -17,6 +17,13 @@ export const PRICES = {
   s3Get: 0.0004 / 1000,
 };
 
+/** Evidence files uploaded per self-assessment. */
+const FILES = 3;
+
+/** The commands of one self-assessment, as the breakdown names them. */
+export const STEPS = ['create', 'request upload', 'confirm', 'S3-event verify', 'save', 'submit'] as const;
+export type Step = (typeof STEPS)[number];
+
 /** Everything one self-assessment cost, counted. */
 export interface AssessmentCost {
   answersPerSave: number;
@@ -28,14 +35,46 @@ export interface AssessmentCost {
   meter: Meter;
   /** WRU of each autosave (PATCH), as DynamoDB reported them. */
   wruPerSave: number[];
+  /** What each kind of step cost, one meter per run, in the order they ran. */
+  steps: Record<Step, Meter[]>;
   dollarsPer1000: number;
   parts: Record<string, number>;
+  /** What the prices allow at best for this many requests and saves (see `floorOf`). */
+  floor: Floor;
+}
+
+/** The least one self-assessment can cost at these prices with the requests it makes, per 1,000 assessments. */
+export interface Floor {
+  dollarsPer1000: number;
+  /** The floor's terms, per 1,000 assessments. */
+  parts: { httpApi: number; lambdaRequests: number; saveWrites: number; uploads: number };
+}
+
+/**
+ * The floor: every HTTP API request and Lambda invocation the flow makes (as counted), one WRU per save (the least a
+ * write costs) and one S3 PUT per evidence file (the browser's upload itself); no reads, no Lambda time, no other
+ * write. Whatever the code does, a self-assessment saved this way cannot cost less.
+ */
+export function floorOf(
+  cost: Pick<AssessmentCost, 'apiRequests' | 'lambdaInvocations' | 'saves'>,
+  files: number,
+): Floor {
+  const parts = {
+    httpApi: cost.apiRequests * PRICES.httpApiRequest * 1000,
+    lambdaRequests: cost.lambdaInvocations * PRICES.lambdaRequest * 1000,
+    saveWrites: cost.saves * PRICES.wru * 1000,
+    uploads: files * PRICES.s3Put * 1000,
+  };
+  return { dollarsPer1000: Object.values(parts).reduce((a, b) => a + b, 0), parts };
 }
 
 const add = (total: Meter, part: Meter) => {
   total.calls += part.calls;
   total.rru += part.rru;
   total.wru += part.wru;
+  total.wruReportedByLocal += part.wruReportedByLocal;
+  for (const [kind, wru] of Object.entries(part.wruByItem))
+    total.wruByItem[kind] = (total.wruByItem[kind] ?? 0) + wru;
   total.itemsRead += part.itemsRead;
   total.s3Put += part.s3Put;
   total.s3Get += part.s3Get;
@@ -59,10 +98,16 @@ export async function assessmentCost(
   let lambdaInvocations = 0;
   let lambdaMs = 0;
   const wruPerSave: number[] = [];
+  const steps = Object.fromEntries(STEPS.map((step) => [step, [] as Meter[]])) as Record<Step, Meter[]>;
   /** One Lambda invocation: metered, timed (billed per started millisecond). */
-  const invoke = async <T>(work: () => Promise<T>, api = true): Promise<{ value: T; meter: Meter }> => {
+  const invoke = async <T>(
+    step: Step,
+    work: () => Promise<T>,
+    api = true,
+  ): Promise<{ value: T; meter: Meter }> => {
     const run = await bench.measure(work);
     add(total, run.meter);
+    steps[step].push(run.meter);
     if (api) apiRequests++;
     lambdaInvocations++;
     // Billed time as it would be on Lambda: our own CPU time, plus a round trip for each AWS call it waited on
@@ -72,7 +117,7 @@ export async function assessmentCost(
   };
 
   const draft = (
-    await invoke(async () =>
+    await invoke('create', async () =>
       expectStatus<{ id: string; applicableItemIds: string[] }>(
         await bench.call('POST', `/v1/enterprises/${eid}/assessments`, as, {
           templateId: 'osh-self-inspection',
@@ -84,10 +129,10 @@ export async function assessmentCost(
     )
   ).value;
 
-  for (let file = 0; file < 3; file++) {
+  for (let file = 0; file < FILES; file++) {
     const bytes = samplePdf(2000 + file);
     const requested = (
-      await invoke(async () =>
+      await invoke('request upload', async () =>
         expectStatus<{ id: string; upload: Parameters<typeof postThroughForm>[0] }>(
           await bench.call('POST', `/v1/enterprises/${eid}/evidence`, as, {
             kind: 'training_certificate',
@@ -108,7 +153,7 @@ export async function assessmentCost(
     if ((await postThroughForm(requested.upload, bytes, `cert-${file}.pdf`)) >= 300)
       throw new Error('upload refused');
     total.s3Put++;
-    await invoke(async () =>
+    await invoke('confirm', async () =>
       expectStatus(
         await bench.call('POST', `/v1/enterprises/${eid}/evidence/${requested.id}/confirm`, as),
         200,
@@ -116,23 +161,29 @@ export async function assessmentCost(
       ),
     );
     // S3's ObjectCreated event reaches the evidence-verify function after the confirm.
-    await invoke(() => verifyUploadedObject(bench.deps, requested.upload.fields.key as string), false);
+    await invoke(
+      'S3-event verify',
+      () => verifyUploadedObject(bench.deps, requested.upload.fields.key as string),
+      false,
+    );
   }
 
   const items = draft.applicableItemIds;
   let version = 1;
   let saves = 0;
   for (let start = 0; start < items.length; start += answersPerSave) {
+    // The same answers in both scenarios, by the item's place in the checklist (not in the save): one firm's
+    // self-assessment saved in different steps, so its gaps, actions and score are the same.
     const answers = Object.fromEntries(
       items.slice(start, start + answersPerSave).map((itemId, i) => [
         itemId,
         {
-          value: i % 7 === 0 ? 'partial' : 'compliant',
-          ...(i % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
+          value: (start + i) % 7 === 0 ? 'partial' : 'compliant',
+          ...((start + i) % 5 === 0 ? { note: 'Đã kiểm tra tại xưởng' } : {}),
         },
       ]),
     );
-    const run = await invoke(async () =>
+    const run = await invoke('save', async () =>
       expectStatus(
         await bench.call(
           'PATCH',
@@ -151,7 +202,7 @@ export async function assessmentCost(
     version++;
     saves++;
   }
-  await invoke(async () =>
+  await invoke('submit', async () =>
     expectStatus(
       await bench.call('POST', `/v1/enterprises/${eid}/assessments/${draft.id}/submit`, as),
       200,
@@ -178,8 +229,10 @@ export async function assessmentCost(
     lambdaMs,
     meter: total,
     wruPerSave,
+    steps,
     dollarsPer1000: dollars * 1000,
     parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v * 1000])),
+    floor: floorOf({ apiRequests, lambdaInvocations, saves }, FILES),
   };
 }
 
@@ -192,5 +245,41 @@ export function formatCost(cost: AssessmentCost): string[] {
     `   per 1,000 self-assessments: ${money(cost.dollarsPer1000)}  (${Object.entries(cost.parts)
       .map(([k, v]) => `${k} ${money(v)}`)
       .join(', ')})`,
+    `   floor at these prices: ${money(cost.floor.dollarsPer1000)}  (${Object.entries(cost.floor.parts)
+      .map(([k, v]) => `${k} ${money(v)}`)
+      .join(', ')})`,
+  ];
+}
+
+/** The breakdown printed under the P4 table: per step, its runs and their WRU, RRU, calls and items read. */
+export function formatSteps(cost: AssessmentCost): string[] {
+  const figure = (runs: Meter[], of: (m: Meter) => number) => {
+    const values = runs.map(of);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return runs.length === 1
+      ? String(+sum.toFixed(1))
+      : `${+sum.toFixed(1)} (mean ${(sum / runs.length).toFixed(2)}, max ${+Math.max(...values).toFixed(1)})`;
+  };
+  return [
+    `${cost.answersPerSave} answer(s)/save, by step (sum, and mean and max per run where a step runs more than once):`,
+    ...STEPS.map((step) => {
+      const runs = cost.steps[step];
+      const commands: Record<string, number> = {};
+      for (const run of runs)
+        for (const [name, n] of Object.entries(run.byCommand))
+          commands[name.replace(/Command$/, '')] = (commands[name.replace(/Command$/, '')] ?? 0) + n;
+      const byItem: Record<string, number> = {};
+      for (const run of runs)
+        for (const [kind, wru] of Object.entries(run.wruByItem)) byItem[kind] = (byItem[kind] ?? 0) + wru;
+      const written = Object.entries(byItem)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, wru]) => `${kind} ${wru}`)
+        .join(', ');
+      return `   ${step.padEnd(16)} ×${String(runs.length).padEnd(3)} WRU ${figure(runs, (m) => m.wru)}; RRU ${figure(runs, (m) => m.rru)}; calls ${figure(runs, (m) => m.calls + m.s3Calls)}; items read ${figure(runs, (m) => m.itemsRead)}  [${Object.entries(
+        commands,
+      )
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ')}]${written ? `\n${' '.repeat(24)}WRU by item written: ${written}` : ''}`;
+    }),
   ];
 }

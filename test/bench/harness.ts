@@ -5,7 +5,7 @@ import { createZone, type DbContext } from '@antoan/db';
 import { createTestDb, type DynamoLocal, startDynamoLocal } from '@antoan/db/local';
 import { createTestEvidenceStore, type S3Local, startS3Local } from '@antoan/storage/local';
 import { ulid } from 'ulid';
-import { emptyMeter, type Meter, meterDb, meterS3 } from './meter';
+import { emptyMeter, type Meter, meterDb, meterS3, tableIndexes } from './meter';
 
 /** The API on DynamoDB Local and the local S3 server, every database and S3 call metered. */
 export interface Bench {
@@ -33,7 +33,7 @@ export async function startBench(): Promise<Bench> {
   const { store, client } = await createTestEvidenceStore(s3.endpoint);
   const issuer = await createLocalIssuer();
   let meter = emptyMeter();
-  meterDb(db, () => meter);
+  meterDb(db, () => meter, await tableIndexes(db));
   meterS3(client, () => meter);
   const users = await LocalUserStore.open(undefined);
   const deps = {

@@ -1,4 +1,6 @@
-import { type DbContext, keys } from '@antoan/db';
+import { DEFAULT_TARGETING_POLICY, rankedEntry } from '@antoan/api';
+import { type DbContext, keys, listZones, putTargetEntry } from '@antoan/db';
+import { seededRandom } from '@antoan/domain';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bench } from './harness';
 import { authority, expectStatus, officerOf, registerFirm } from './harness';
@@ -8,6 +10,78 @@ export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
+
+/**
+ * Fills zone-p1's priority index to `firms` entries (written as every refresh writes them), so the target list is a
+ * full page of 50 drawn from more firms than it shows, not the one firm the other routes use.
+ */
+async function fillTargetIndex(db: DbContext, firms: number): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  for (let start = 1; start < firms; start += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, firms - start) }, (_, i) => start + i).map((index) => {
+        const random = seededRandom(`p1:${index}`);
+        const headcount = 10 + Math.floor(random() * 900);
+        const sectorCode = random() < 0.4 ? 'F4100' : 'C1410';
+        return putTargetEntry(
+          db,
+          rankedEntry(
+            {
+              enterpriseId: `p1-${String(index).padStart(4, '0')}`,
+              name: `P1 firm ${index}`,
+              zoneId: 'zone-p1',
+              sectorCode,
+              computedAt: new Date().toISOString(),
+              snapshot: {
+                sectorCode,
+                highRisk: sectorCode === 'F4100',
+                headcount,
+                hazardousWorkers: Math.floor(headcount * random() * 0.4),
+                registeredOn: '2025-01-10',
+                selfScore: random() < 0.8 ? Math.round(300 + random() * 700) / 10 : null,
+                accidents: [],
+                expiredCriticalEvidence: 0,
+                credibilityGap: null,
+              },
+            },
+            today,
+            DEFAULT_TARGETING_POLICY,
+          ),
+        );
+      }),
+    );
+  }
+}
+
+/**
+ * Counts the sequential rounds of DynamoDB calls: a call is one round after the latest round that had finished when
+ * it started, so calls made together count once and a call that waits for another counts again.
+ */
+export function roundCounter(ctx: DbContext) {
+  let finished = 0;
+  let deepest = 0;
+  ctx.doc.middlewareStack.remove('countRounds');
+  ctx.doc.middlewareStack.add(
+    (next) => async (args) => {
+      const round = finished + 1;
+      deepest = Math.max(deepest, round);
+      try {
+        return await next(args);
+      } finally {
+        finished = Math.max(finished, round);
+      }
+    },
+    { step: 'initialize', name: 'countRounds' },
+  );
+  return {
+    async of<T>(work: () => Promise<T>): Promise<{ value: T; rounds: number }> {
+      finished = 0;
+      deepest = 0;
+      const value = await work();
+      return { value, rounds: deepest };
+    },
+  };
+}
 
 interface RouteCase {
   name: string;
@@ -23,6 +97,7 @@ interface RouteCase {
 export async function routeRatios(bench: Bench, runs: number) {
   const db: DbContext = bench.db;
   const eid = await registerFirm(bench, 'zone-p1', 9001);
+  await fillTargetIndex(db, 120);
   const as = officerOf(eid);
   const manager = { sub: 'zm-p1', role: 'zone_manager', zoneIds: ['zone-p1'] } as const;
   const draft = await expectStatus<{ id: string; applicableItemIds: string[] }>(
@@ -144,11 +219,36 @@ export async function routeRatios(bench: Bench, runs: number) {
           ),
         ]),
     },
+    {
+      name: 'GET targets?limit=50 (all zones)',
+      route: async () =>
+        expectStatus(await bench.call('GET', '/v1/targets?limit=50', authority), 200, 'targets'),
+      // The zone list, then each zone's share of the 50 from its partition of the index, all at once.
+      raw: async () => {
+        const zones = (await listZones(db, { limit: 200 })).items;
+        await Promise.all(
+          zones.map((zone) =>
+            db.doc.send(
+              new QueryCommand({
+                TableName: table,
+                IndexName: 'gsi1',
+                KeyConditionExpression: 'gsi1pk = :pk',
+                ExpressionAttributeValues: { ':pk': keys.targetsOfZone(zone.id) },
+                Limit: Math.ceil(50 / zones.length),
+              }),
+            ),
+          ),
+        );
+      },
+    },
   ];
   const rows = [];
+  const rounds = roundCounter(db);
   for (const c of cases) {
     await c.route();
     await c.raw();
+    const routeRounds = (await rounds.of(c.route)).rounds;
+    const rawRounds = (await rounds.of(c.raw)).rounds;
     const route: number[] = [];
     const raw: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -164,6 +264,8 @@ export async function routeRatios(bench: Bench, runs: number) {
       routeMs: median(route),
       rawMs: median(raw),
       ratio: median(route) / median(raw),
+      routeRounds,
+      rawRounds,
     });
   }
   return rows;

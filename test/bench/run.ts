@@ -4,7 +4,7 @@
  * (cold starts, P2), `--only=p1,p4` (some parts only).
  */
 import { DEFAULT_PAIRS, formatFunctions, measureFunctions } from '../../functions/bundling/measure';
-import { assessmentCost, formatCost } from './cost';
+import { assessmentCost, formatCost, formatSteps } from './cost';
 import { startBench } from './harness';
 import { routeRatios } from './routes';
 import { growCity, targetList, ZONES } from './scale';
@@ -34,7 +34,7 @@ try {
     const p1 = await routeRatios(bench, runs * 2);
     for (const r of p1)
       console.log(
-        `  ${r.name.padEnd(34)} route ${r.routeMs.toFixed(1)} ms  raw ${r.rawMs.toFixed(1)} ms  ${x(r.ratio)}`,
+        `  ${r.name.padEnd(34)} route ${r.routeMs.toFixed(1)} ms  raw ${r.rawMs.toFixed(1)} ms  ${x(r.ratio)}  (DynamoDB rounds: route ${r.routeRounds}, raw ${r.rawRounds})`,
       );
     const worstP1 = p1.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     goal('P1 route ≤ 1.5× raw SDK', worstP1.ratio <= 1.5, `worst ${worstP1.name} ${x(worstP1.ratio)}`);
@@ -110,15 +110,25 @@ try {
     const ten = await assessmentCost(bench, 8001, 10);
     const one = await assessmentCost(bench, 8002, 1);
     for (const cost of [ten, one]) for (const line of formatCost(cost)) console.log(`  ${line}`);
+    for (const cost of [ten, one]) for (const line of formatSteps(cost)) console.log(`  ${line}`);
     goal(
       'P4 ≤ $0.08 per 1,000 at 10 answers/save',
       ten.dollarsPer1000 <= 0.08,
       `$${ten.dollarsPer1000.toFixed(4)}`,
     );
+    const floor = one.floor;
+    console.log(
+      floor.dollarsPer1000 > 0.15
+        ? `  floor at 1 answer/save: $${floor.dollarsPer1000.toFixed(4)} — the goal ($0.15) is below the floor because every answer is its own save: ${one.saves} saves are ${one.saves} HTTP API requests ($${floor.parts.httpApi.toFixed(4)} with the other ${one.apiRequests - one.saves}), ${one.lambdaInvocations} Lambda invocations ($${floor.parts.lambdaRequests.toFixed(4)}) and at least ${one.saves} WRU ($${floor.parts.saveWrites.toFixed(4)}), and one S3 PUT per evidence file ($${floor.parts.uploads.toFixed(4)}), before any read, Lambda time or other write. Only fewer saves than answers can meet it.`
+        : `  floor at 1 answer/save: $${floor.dollarsPer1000.toFixed(4)} (the goal is above it)`,
+    );
+    console.log(
+      `  floor at 10 answers/save: $${ten.floor.dollarsPer1000.toFixed(4)}; above the floor at 1 answer/save: $${(one.dollarsPer1000 - floor.dollarsPer1000).toFixed(4)}, at 10: $${(ten.dollarsPer1000 - ten.floor.dollarsPer1000).toFixed(4)}`,
+    );
     goal(
       'P4 ≤ $0.15 per 1,000 at 1 answer/save',
       one.dollarsPer1000 <= 0.15,
-      `$${one.dollarsPer1000.toFixed(4)}`,
+      `$${one.dollarsPer1000.toFixed(4)}${floor.dollarsPer1000 > 0.15 ? ` (out of reach: the floor at one save per answer is $${floor.dollarsPer1000.toFixed(4)})` : ''}`,
     );
     const maxSave = Math.max(...ten.wruPerSave, ...one.wruPerSave);
     goal('≤ 2 WRU per autosave of up to 10 answers', maxSave <= 2, `max ${maxSave} WRU`);

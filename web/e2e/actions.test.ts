@@ -37,30 +37,9 @@ async function apiSend<T>(
 const plusDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** A small real PDF like `smallPdf`, with `title` in its document information, so each file has its own hash. */
-function distinctPdf(title: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Title (${title.replace(/[()\\]/g, '')}) >>`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 /** Uploads a small real PDF as verified evidence of `kind` the way the browser does: ticket, form post, confirm. */
 async function uploadEvidence(token: string, enterpriseId: string, kind: string): Promise<string> {
-  const file = distinctPdf(`${kind} ${stamp}`);
+  const file = smallPdf(`${kind} ${stamp}`);
   const today = vietnamToday();
   const path = `/enterprises/${enterpriseId}/evidence`;
   const ticket = await apiSend<{ id: string; upload: { url: string; fields: Record<string, string> } }>(
@@ -295,6 +274,8 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     }
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain(firm.name);
+    // The proof shows by its file name (the zone's list carries it), never by its id.
+    expect(await card.getByTestId('action-evidence').textContent()).toContain('ho-so-khac-phuc.pdf');
     await checkEverywhere(page, 'zone actions', () => card.waitFor());
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'zone_manager-actions-1366');
@@ -320,6 +301,17 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
       `/enterprises/${firm.id}/actions/${check.id}-${evidenceItem}`,
     );
     expect(reopened.status).toBe('open');
+
+    // A manager of several zones reaches each one's actions from the picker.
+    const pick = page.getByTestId('zone-pick');
+    const offered = await pick
+      .locator('option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { value: string }).value));
+    expect([...offered].sort()).toEqual([...(manager.zoneIds ?? [])].sort());
+    const other = offered.find((id) => id !== firm.zoneId) ?? '';
+    await pick.selectOption(other);
+    await page.waitForURL(`${webUrl}/zones/${other}/actions?view=pending`);
+    await expect.poll(() => pick.inputValue()).toBe(other);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -24,12 +24,16 @@ export async function apiPatch(webUrl: string, token: string, path: string, body
   if (!response.ok) throw new Error(`PATCH ${path}: HTTP ${response.status}`);
 }
 
-/** A small but real PDF: header, one empty page, cross-reference table and `%%EOF`. */
-export function smallPdf(): Buffer {
+/**
+ * A small but real PDF: header, one empty page, cross-reference table and `%%EOF`; with a `title` in its document
+ * information, so each file has its own hash.
+ */
+export function smallPdf(title?: string): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    ...(title === undefined ? [] : [`<< /Title (${title.replace(/[()\\]/g, '')}) >>`]),
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -38,8 +42,9 @@ export function smallPdf(): Buffer {
     body += `${index + 1} 0 obj\n${object}\nendobj\n`;
   });
   const xref = body.length;
+  const info = title === undefined ? '' : ' /Info 4 0 R';
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${info} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }

@@ -10,7 +10,7 @@ import type {
 } from '@antoan/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, devToken } from './api';
+import { apiGet, devToken, smallPdf } from './api';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { DESKTOP, expectScreenOk, PHONE } from './screen-check';
 
@@ -75,8 +75,14 @@ async function call<T>(method: string, path: string, token: string, body?: unkno
 }
 
 /** Uploads a verified PNG of `kind` for the firm the way the app does: declare, post to storage, confirm. */
-async function uploadEvidence(token: string, eid: string, kind: string, fileName: string): Promise<string> {
-  const bytes = png(240, 160);
+async function uploadEvidence(
+  token: string,
+  eid: string,
+  kind: string,
+  fileName: string,
+  file: { bytes: Buffer; contentType: string } = { bytes: png(240, 160), contentType: 'image/png' },
+): Promise<string> {
+  const { bytes, contentType } = file;
   const declared = await call<{ id: string; upload: { url: string; fields: Record<string, string> } }>(
     'POST',
     `/enterprises/${eid}/evidence`,
@@ -84,7 +90,7 @@ async function uploadEvidence(token: string, eid: string, kind: string, fileName
     {
       kind,
       fileName,
-      contentType: 'image/png',
+      contentType,
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       issuedOn: '2026-06-01',
@@ -94,7 +100,7 @@ async function uploadEvidence(token: string, eid: string, kind: string, fileName
   );
   const form = new FormData();
   for (const [name, value] of Object.entries(declared.upload.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: 'image/png' }), fileName);
+  form.append('file', new Blob([bytes], { type: contentType }), fileName);
   const stored = await fetch(declared.upload.url, { method: 'POST', body: form });
   expect(stored.ok, `storage answered ${stored.status}`).toBe(true);
   await call('POST', `/enterprises/${eid}/evidence/${declared.id}/confirm`, token);
@@ -130,6 +136,21 @@ async function checkEverywhere(page: Page, name: string): Promise<void> {
   await setLanguage(page, 'vi');
 }
 
+/** Pages the review queue until the evidence's entry shows (the newest files may sit on a later page), and opens it. */
+async function openInQueue(page: Page, evidenceId: string) {
+  const entry = page.getByTestId(`review-${evidenceId}`);
+  for (let pages = 0; (await entry.count()) === 0 && pages < 50; pages++) {
+    const more = page.getByTestId('review-more');
+    if ((await more.count()) === 0) break;
+    await more.click();
+    await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
+  }
+  step(`queue paged, entry ${evidenceId} present: ${await entry.count()}`);
+  await entry.scrollIntoViewIfNeeded({ timeout: 15_000 });
+  await entry.getByTestId(`review-open-${evidenceId}`).click();
+  return entry;
+}
+
 interface Fixture {
   officer: DemoUser;
   reviewer: DemoUser;
@@ -141,6 +162,9 @@ interface Fixture {
   evidenceItem: { id: string; sectionId: string; kind: string };
   linkedEvidenceId: string;
   rejectedEvidenceId: string;
+  /** A PDF for the reviewer to read in the queue's PDF viewer, and its bytes. */
+  pdfEvidenceId: string;
+  pdf: Buffer;
 }
 
 async function prepare(): Promise<Fixture> {
@@ -172,6 +196,7 @@ async function prepare(): Promise<Fixture> {
   const kind = evidenceItem?.item.evidenceKinds?.[0];
   if (!evidenceItem || !kind) throw new Error('no applicable item takes evidence');
   const stamp = Date.now().toString(36);
+  const pdf = smallPdf(`bien ban ${stamp}`);
   return {
     officer,
     reviewer,
@@ -182,6 +207,11 @@ async function prepare(): Promise<Fixture> {
     evidenceItem: { id: evidenceItem.item.id, sectionId: evidenceItem.sectionId, kind },
     linkedEvidenceId: await uploadEvidence(token, firm.id, kind, `chung-nhan-${stamp}.png`),
     rejectedEvidenceId: await uploadEvidence(token, firm.id, kind, `ban-sao-mo-${stamp}.png`),
+    pdfEvidenceId: await uploadEvidence(token, firm.id, kind, `bien-ban-${stamp}.pdf`, {
+      bytes: pdf,
+      contentType: 'application/pdf',
+    }),
+    pdf,
   };
 }
 
@@ -259,10 +289,31 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     expect(await page.getByTestId(`mark-question-${section}`).textContent()).toContain(
       `${openInSection} mục chưa trả lời`,
     );
+    const provisional = page.getByTestId('provisional-score');
+    const totalBefore = Number(await provisional.getAttribute('data-total'));
     await page.getByTestId(`mark-confirm-${section}`).click();
     await expect
       .poll(() => page.getByTestId(`section-count-${section}`).textContent())
       .toBe(`${sectionItems.length}/${sectionItems.length}`);
+    // The focus moves on to the next unanswered item after the section, and the live region says so.
+    const order = assessment.applicableItemIds;
+    const answeredNow = new Set([firstId, ...sectionItems]);
+    const lastOfSection = order.indexOf(sectionItems[sectionItems.length - 1] ?? '');
+    const expectedNext = [...order.slice(lastOfSection + 1), ...order.slice(0, lastOfSection + 1)].find(
+      (id) => !answeredNow.has(id),
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(
+          "document.activeElement?.closest('li[data-testid^=\"item-\"]')?.getAttribute('data-testid') ?? null",
+        ),
+      )
+      .toBe(`item-${expectedNext}`);
+    expect(await page.getByTestId('jump-note').textContent()).toBe(
+      `Đã trả lời ${openInSection} mục của phần ${section}. ${
+        fixture.template.sections.find((s) => s.id === section)?.title.vi
+      } là "Đạt". Chuyển đến mục chưa trả lời tiếp theo: ${expectedNext}.`,
+    );
     expect(await page.getByTestId(`section-progress-${section}`).getAttribute('aria-valuenow')).toBe('100');
     await expect.poll(() => progress.textContent()).toBe(`${1 + openInSection}/${total}`);
 
@@ -274,6 +325,11 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await page.getByTestId(`quick-link-${evidenceItem.id}-${linkedEvidenceId}`).click();
     await expect.poll(() => warning.count()).toBe(0);
     expect(await item.getByTestId(`link-${linkedEvidenceId}`).isChecked()).toBe(true);
+    // The provisional score counts the verified evidence just linked: the item now earns its points.
+    await expect
+      .poll(async () => Number(await provisional.getAttribute('data-total')))
+      .toBeGreaterThan(totalBefore);
+    expect(await provisional.locator('h2').textContent()).toBe('Điểm tạm tính');
 
     step('evidence linked from the warning');
     // Every other section marked "non-compliant" in two clicks each; then nothing is left unanswered.
@@ -293,6 +349,12 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await saved(page);
 
     step('all answered');
+    // What the checklist showed as provisional is what the server scores on submit.
+    const shown = {
+      total: Number(await provisional.getAttribute('data-total')),
+      rating: await provisional.getAttribute('data-rating'),
+      text: await page.getByTestId('provisional-total').textContent(),
+    };
     // Submitted, the item linked from the warning earns its full points.
     await page.getByTestId('submit').click();
     await page.getByTestId('score').waitFor();
@@ -304,6 +366,11 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
       fixture.token,
       `/enterprises/${firm.id}/assessments/${assessment.id}`,
     );
+    expect({ total: scored.score?.total, rating: scored.score?.rating }).toEqual({
+      total: shown.total,
+      rating: shown.rating,
+    });
+    expect(await page.getByTestId('score-total').textContent()).toBe(shown.text);
     const points = scored.score?.items.find((entry) => entry.id === evidenceItem.id);
     expect(points?.points).toBeGreaterThan(0);
     expect(points?.points).toBe(points?.maxPoints);
@@ -324,17 +391,7 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
     await page.getByTestId('review-list').waitFor({ timeout: 15_000 });
     expect(await page.title()).toContain('Thẩm tra minh chứng');
 
-    // The fresh file is the newest, so it may sit on a later page of the queue.
-    const entry = page.getByTestId(`review-${rejectedEvidenceId}`);
-    for (let pages = 0; (await entry.count()) === 0 && pages < 50; pages++) {
-      const more = page.getByTestId('review-more');
-      if ((await more.count()) === 0) break;
-      await more.click();
-      await page.waitForTimeout(200);
-    }
-    step(`queue paged, entry present: ${await entry.count()}`);
-    await entry.scrollIntoViewIfNeeded({ timeout: 15_000 });
-    await entry.getByTestId(`review-open-${rejectedEvidenceId}`).click();
+    const entry = await openInQueue(page, rejectedEvidenceId);
     const image = page.getByTestId(`review-image-${rejectedEvidenceId}`);
     await image.waitFor({ timeout: 15_000 });
     await expect
@@ -372,6 +429,32 @@ describe('checklist: quick answering, evidence warning, review queue', () => {
       reason,
       by: fixture.reviewer.sub,
     });
+
+    // A PDF is framed from the bytes the storage holds (a download URL alone would be saved, not shown).
+    step('PDF review');
+    const pdfEntry = await openInQueue(page, fixture.pdfEvidenceId);
+    const frame = pdfEntry.locator('iframe');
+    await frame.waitFor({ timeout: 15_000 });
+    expect(await frame.getAttribute('title')).toContain('bien-ban-');
+    const src = (await frame.getAttribute('src')) ?? '';
+    expect(src).toMatch(/^blob:/);
+    const framed = await page.evaluate(
+      `fetch(${JSON.stringify(src)}).then((r) => r.arrayBuffer()).then((b) => [b.byteLength, new TextDecoder('latin1').decode(b.slice(0, 5))])`,
+    );
+    expect(framed).toEqual([fixture.pdf.length, '%PDF-']);
+    await page.setViewportSize(PHONE);
+    await expectScreenOk(page, 'review queue PDF 360px');
+    await page.setViewportSize(DESKTOP);
+    await pdfEntry.getByTestId(`review-accept-${fixture.pdfEvidenceId}`).click();
+    await pdfEntry.getByTestId(`review-done-${fixture.pdfEvidenceId}`).waitFor();
+    const afterPdf = await apiGet<ListPage<EvidenceListItem>>(
+      webUrl,
+      fixture.token,
+      `/enterprises/${firm.id}/evidence?limit=200`,
+    );
+    expect(afterPdf.items.find((evidence) => evidence.id === fixture.pdfEvidenceId)?.review?.decision).toBe(
+      'accepted',
+    );
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, devToken } from './api';
 import { collectPageErrors, launchBrowser, signIn } from './browser';
 import { seriousViolations } from './screen-check';
 
@@ -8,14 +9,20 @@ const webUrl = inject('webUrl');
 describe('users screen', () => {
   let browser: Browser;
   let firmId: string;
+  let firmName: string;
   const stamp = Date.now().toString(36);
 
   beforeAll(async () => {
     browser = await launchBrowser();
     const users = (await (await fetch(`${webUrl}/v1/dev/users`)).json()) as {
-      items: Array<{ role: string; enterpriseId?: string }>;
+      items: Array<{ role: string; enterpriseId?: string; name: string }>;
     };
-    firmId = users.items.find((user) => user.role === 'enterprise')?.enterpriseId ?? '';
+    const officer = users.items.find((user) => user.role === 'enterprise');
+    firmId = officer?.enterpriseId ?? '';
+    const { name: _name, ...claims } = officer ?? { name: '' };
+    firmName = (
+      await apiGet<{ name: string }>(webUrl, await devToken(webUrl, claims), `/enterprises/${firmId}`)
+    ).name;
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,6 +69,9 @@ describe('users screen', () => {
     await form.getByRole('button', { name: 'Gửi lời mời' }).click();
     const row = page.getByTestId(`user-${email}`);
     await row.waitFor();
+    // The firm shows by its name, not its id.
+    expect(await row.textContent()).toContain(`Doanh nghiệp: ${firmName}`);
+    expect(await row.textContent()).not.toContain(firmId);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 

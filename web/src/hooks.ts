@@ -44,3 +44,92 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
     set,
   };
 }
+
+/** One page of a list as the API returns it. */
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A list read a page at a time with the API's cursor. */
+export interface PagedList<T> {
+  /** The items of every page read so far. */
+  items: T[];
+  /** Where the next page starts; null when the last page has been read. */
+  nextCursor: string | null;
+  loading: boolean;
+  /** Whether the last page has been read (an empty list is only "empty" once this is true). */
+  done: boolean;
+  error: unknown;
+  /** Reads the next page (after an error, the page that failed). */
+  more(): void;
+  /** Reads the list again from its first page. */
+  reload(): void;
+}
+
+/**
+ * A list read page by page: the first page now and whenever `key` changes (a late answer for an older key is
+ * ignored), the next one on `more()`. A filtered page can be short (the API filters within what it read), so pages
+ * keep coming while there is a cursor.
+ */
+export function usePagedList<T>(
+  key: string,
+  loadPage: (cursor: string | null) => Promise<PageOf<T>>,
+): PagedList<T> {
+  const [state, setState] = useState<{
+    key: string;
+    items: T[];
+    nextCursor: string | null;
+    loading: boolean;
+    error?: unknown;
+  }>({ key, items: [], nextCursor: null, loading: true });
+  // The page asked for: the first (cursor null) or the one at a cursor; `n` makes asking again read again.
+  const [request, setRequest] = useState<{ key: string; cursor: string | null; n: number }>({
+    key,
+    cursor: null,
+    n: 0,
+  });
+  const asked = request.key === key ? request : { key, cursor: null, n: -1 };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `asked` name the page `loadPage` reads.
+  useEffect(() => {
+    let current = true;
+    const { cursor } = asked;
+    setState((previous) =>
+      previous.key === key
+        ? { ...previous, loading: true, error: undefined }
+        : { key, items: [], nextCursor: null, loading: true },
+    );
+    loadPage(cursor).then(
+      (page) =>
+        current &&
+        setState((previous) => ({
+          key,
+          items: cursor === null ? page.items : [...previous.items, ...page.items],
+          nextCursor: page.nextCursor,
+          loading: false,
+        })),
+      (error: unknown) => current && setState((previous) => ({ ...previous, loading: false, error })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, asked.cursor, asked.n]);
+  const fresh = state.key === key;
+  const failed = fresh && state.error !== undefined;
+  const nextCursor = fresh && !failed ? state.nextCursor : null;
+  const loading = !fresh || state.loading;
+  return {
+    items: fresh ? state.items : [],
+    nextCursor,
+    loading,
+    done: !loading && !failed && state.nextCursor === null,
+    error: fresh ? state.error : undefined,
+    more: () =>
+      setRequest((previous) => ({
+        key,
+        cursor: failed ? asked.cursor : (state.nextCursor ?? null),
+        n: Math.max(previous.n, 0) + 1,
+      })),
+    reload: () => setRequest((previous) => ({ key, cursor: null, n: Math.max(previous.n, 0) + 1 })),
+  };
+}

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@antoan/domain';
 import { createContext, useContext } from 'react';
 import { actionLabels } from './labels/actions';
-import { checklistLabels } from './labels/checklist';
+import { checklistLabels, provisionalScoreLabels } from './labels/checklist';
 import { inspectorLabels } from './labels/inspector';
 import { reportLabels } from './labels/reports';
 import { shellLabels } from './labels/shell';
@@ -199,6 +199,7 @@ export const labels = {
   ...userLabels,
   ...actionLabels,
   ...checklistLabels,
+  ...provisionalScoreLabels,
   ...shellLabels,
   ...inspectorLabels,
   ...reportLabels,

@@ -120,3 +120,29 @@ export function formatDecimal(value: number | null | undefined, digits: number, 
 /** A score, to one decimal. */
 export const formatScore = (value: number | null | undefined, lang: 'vi' | 'en'): string =>
   formatDecimal(value, 1, lang);
+
+/**
+ * The foot of a paged list (`usePagedList`): what went wrong with a retry, the loading state, and "load more"
+ * while there is a next page.
+ */
+export function PagedFooter(props: {
+  list: { nextCursor: string | null; loading: boolean; error: unknown; more(): void };
+  testId?: string;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const { list } = props;
+  return (
+    <>
+      {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.more} />}
+      {list.loading && <Loading />}
+      {!list.loading && list.nextCursor && (
+        <p className={props.className ?? 'load-more no-print'}>
+          <button type="button" className="button-ghost" onClick={list.more} data-testid={props.testId}>
+            {t('loadMore')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

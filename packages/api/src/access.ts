@@ -1,5 +1,5 @@
-import { type Enterprise, getEnterprise } from '@antoan/db';
-import { enterpriseInScope } from './auth';
+import { type Enterprise, getEnterprise, getZone, type Zone } from '@antoan/db';
+import { enterpriseInScope, zoneInScope } from './auth';
 import type { AppContext } from './deps';
 import { notFound } from './errors';
 
@@ -19,4 +19,12 @@ export async function loadEnterprise(
   const enterprise = await getEnterprise(deps.db, enterpriseId);
   if (!enterprise || !enterpriseInScope(principal, enterprise)) throw notFound('enterprise');
   return enterprise;
+}
+
+/** Loads the zone named in the path. Out of scope looks exactly like missing (404). */
+export async function loadZone(c: AppContext, zoneId: string): Promise<Zone> {
+  if (!zoneInScope(c.var.principal, zoneId)) throw notFound('zone');
+  const zone = await getZone(c.var.deps.db, zoneId);
+  if (!zone) throw notFound('zone');
+  return zone;
 }

@@ -13,6 +13,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { evidenceConfirmationRoutes } from './routes/evidence-confirmations';
 import { evidenceReviewRoutes } from './routes/evidence-reviews';
 import { healthRoutes } from './routes/health';
+import { inspectionPhotoRoutes } from './routes/inspection-photos';
 import { inspectionRoutes } from './routes/inspections';
 import { notificationRoutes } from './routes/notifications';
 import { providerRoutes } from './routes/providers';
@@ -40,6 +41,7 @@ export const resourceGroups = {
   notifications: notificationRoutes,
   accidents: accidentRoutes,
   inspections: inspectionRoutes,
+  'inspection-photos': inspectionPhotoRoutes,
   dashboards: dashboardRoutes,
   targets: targetRoutes,
   providers: providerRoutes,

@@ -9,9 +9,11 @@ import {
   getSelfChecks,
   getTargetEntry,
   getZone,
+  inSampleOrder,
   listGraveAccidentsSince,
   listTargetEntriesOfZone,
   listZones,
+  pageSizeFor,
   putTargetEntry,
   rankKey,
   type TargetEntry,
@@ -242,16 +244,41 @@ async function holdsAnotherThan(
   return false;
 }
 
+/** The rest of a reader that holds nothing more to read (`complete`): the entries still buffered, no read made. */
+async function restOf(reader: TargetReader, pending: TargetEntry | undefined): Promise<TargetEntry[]> {
+  const rest = pending ? [pending] : [];
+  for (let entry = await reader.next(); entry; entry = await reader.next()) rest.push(entry);
+  return rest;
+}
+
+/**
+ * Where the week's walk of the sample order starts: 16 hex digits drawn from the week's seed, so the draw is the
+ * same all week and, with the server's secret, not computable by firms.
+ */
+function sampleStart(seed: string): string {
+  const random = seededRandom(`sample:${seed}`);
+  const hex = () =>
+    Math.floor(random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+  return `${hex()}${hex()}`;
+}
+
 /**
  * The inspector's list from the priority index, reading about `limit` entries, never all firms:
  *
  * 1. k = round(limit × randomShare). Read the index from the top, merged across the zones in scope: every firm
  *    that must be listed (they sort first), then the best until limit − k are taken.
- * 2. Draw the k random picks from the rest: for each, a point in the sample order (seeded by the ISO week and the
- *    server's secret, so the week's list is reproducible but not computable by firms) and the first firm at or
- *    after it that is not taken yet.
+ * 2. Draw the k random picks from the rest: one walk of the sample order from a point drawn for the week (seeded by
+ *    the ISO week and the server's secret, so the week's list is reproducible but not computable by firms), taking
+ *    the firms it meets that are not taken yet.
  * 3. `rankTargets` orders them with priorities and reasons recomputed for `today`, and marks the picks
  *    `random_sample`.
+ *
+ * The reads overlap: the zone check, the first page of the priority index and the first page of the sample walk are
+ * one round (the walk's start depends only on the week and the secret), each page sized so that the merge across
+ * zones rarely has to read again (`pageSizeFor`), the walk's with room for the ranked firms it meets. When the
+ * priority read holds the whole scope, the draw is made from it in memory, in the same order as the walk.
  *
  * Returns undefined when `zoneId` names no zone.
  */
@@ -268,25 +295,34 @@ export async function listTargets(
   policy: TargetingPolicy = DEFAULT_TARGETING_POLICY,
 ): Promise<TargetList | undefined> {
   const zones = await zonesInScope(db, query.zoneId);
-  if (!zones) return undefined;
   const scope: TargetScope = { zoneIds: zones.ids };
   if (query.sectorCode !== undefined) {
     scope.division = divisionOf(query.sectorCode);
     if (query.sectorCode.length > scope.division.length) scope.sectorPrefix = query.sectorCode;
   }
-  if (query.after) return listLaterPage(db, scope, query.limit, query.after, today, policy, zones.itemsRead);
+  if (query.after) return listLaterPage(db, scope, query.limit, query.after, today, policy, zones);
   const sampleSize = Math.round(query.limit * policy.randomShare);
   const ranked = query.limit - sampleSize;
+  const week = isoWeek(today);
+  const seed = drawSeed(policy.drawSecret, week);
+  const from = sampleStart(seed);
+
+  const byPriority = targetsByPriority(db, scope, pageSizeFor(ranked + 1, scope.zoneIds.length));
+  // Twice the share, for the ranked firms the walk meets and skips.
+  const walk =
+    sampleSize > 0
+      ? targetsInSampleOrder(db, scope, from, pageSizeFor(2 * sampleSize, scope.zoneIds.length))
+      : undefined;
+  const [exists] = await Promise.all([zones.exist, byPriority.prefetch(), walk?.prefetch()]);
+  if (!exists) return undefined;
 
   const taken = new Map<string, TargetEntry>();
-  // About an even share of the list per zone at a time, so the merge reads little more than it takes.
-  const pageSize = Math.ceil((ranked + 1) / Math.max(1, scope.zoneIds.length)) + 1;
-  const byPriority = targetsByPriority(db, scope, pageSize);
   let lastTaken: TargetEntry | undefined;
   let untaken: TargetEntry | undefined;
   for (let entry = await byPriority.next(); entry; entry = await byPriority.next()) {
-    // Firms that must be listed sort first, so once the others start, every one of them is taken.
-    if (!entry.mustInclude && taken.size >= ranked) {
+    // Firms that must be listed sort first and take the random slots too when they outnumber the ranked ones; a
+    // page never holds more than `limit`: beyond it they continue on the next page, so the read stays the page's size.
+    if (taken.size >= (entry.mustInclude ? query.limit : ranked)) {
       untaken = entry;
       break;
     }
@@ -294,30 +330,20 @@ export async function listTargets(
     lastTaken = entry;
   }
 
-  const week = isoWeek(today);
-  const seed = drawSeed(policy.drawSecret, week);
   const picks = new Map<string, TargetEntry>();
-  const random = seededRandom(`sample:${seed}`);
-  const hex = () =>
-    Math.floor(random() * 0x1_0000_0000)
-      .toString(16)
-      .padStart(8, '0');
-  let sampleReads = 0;
   const wanted = Math.min(sampleSize, Math.max(0, query.limit - taken.size));
-  // One walk of the fixed pseudo-random order from a point drawn for the week, taking the firms it meets: one merge
-  // across zones for the whole share (not one per pick), each zone read about its share of the picks at a time.
-  if (wanted > 0) {
-    const walk = targetsInSampleOrder(
-      db,
-      scope,
-      `${hex()}${hex()}`,
-      Math.ceil(wanted / scope.zoneIds.length) + 1,
-    );
-    for (let entry = await walk.next(); entry && picks.size < wanted; entry = await walk.next()) {
+  // The whole scope is in hand: the draw takes the same firms the walk would, with no read.
+  const rest = byPriority.complete ? await restOf(byPriority, untaken) : undefined;
+  if (wanted > 0 && rest) {
+    for (const entry of inSampleOrder(rest, from).slice(0, wanted)) picks.set(entry.enterpriseId, entry);
+  } else if (wanted > 0 && walk) {
+    // One walk of the fixed pseudo-random order for the whole share (not one merge per pick).
+    while (picks.size < wanted) {
+      const entry = await walk.next();
+      if (!entry) break;
       if (!taken.has(entry.enterpriseId) && !picks.has(entry.enterpriseId))
         picks.set(entry.enterpriseId, entry);
     }
-    sampleReads += walk.itemsRead;
   }
 
   const candidates = new Map([...taken, ...picks]);
@@ -326,13 +352,17 @@ export async function listTargets(
     { limit: query.limit, seed, today, randomShare: policy.randomShare, weights: policy.weights },
   );
   const drawn = [...picks.keys()];
-  const more = lastTaken !== undefined && (await holdsAnotherThan(byPriority, untaken, new Set(drawn)));
+  const more =
+    lastTaken !== undefined &&
+    (rest
+      ? rest.some((entry) => !picks.has(entry.enterpriseId))
+      : await holdsAnotherThan(byPriority, untaken, new Set(drawn)));
   return {
     items: list.map((target) => listItem(candidates.get(target.enterpriseId) as TargetEntry, target)),
     week,
     randomShare: policy.randomShare,
     nextCursor: more && lastTaken ? JSON.stringify({ after: rankKey(lastTaken), drawn }) : null,
-    itemsRead: zones.itemsRead + byPriority.itemsRead + sampleReads,
+    itemsRead: zones.itemsRead + byPriority.itemsRead + (walk?.itemsRead ?? 0),
   };
 }
 
@@ -353,7 +383,7 @@ const listItem = (
 /**
  * A page after the first: the next `limit` firms down the priority index, leaving out the firms the first page drew
  * at random. No share is drawn here: the weekly draw belongs to the list's first page, and the later pages are the
- * ranking continued for inspectors who want to look further.
+ * ranking continued for inspectors who want to look further. Undefined when the zone does not exist.
  */
 async function listLaterPage(
   db: DbContext,
@@ -362,15 +392,18 @@ async function listLaterPage(
   position: TargetListPosition,
   today: string,
   policy: TargetingPolicy,
-  zonesRead: number,
-): Promise<TargetList> {
+  zones: Scope,
+): Promise<TargetList | undefined> {
   const drawn = new Set(position.drawn);
   const reader = targetsByPriority(
     db,
     scope,
-    Math.ceil((limit + 1) / Math.max(1, scope.zoneIds.length)) + 1,
+    // The firms drawn on the first page may sit among these.
+    pageSizeFor(limit + 1 + drawn.size, scope.zoneIds.length),
     position.after,
   );
+  const [exists] = await Promise.all([zones.exist, reader.prefetch()]);
+  if (!exists) return undefined;
   const taken = new Map<string, TargetEntry>();
   let lastTaken: TargetEntry | undefined;
   let untaken: TargetEntry | undefined;
@@ -396,19 +429,23 @@ async function listLaterPage(
       untaken !== undefined && lastTaken
         ? JSON.stringify({ after: rankKey(lastTaken), drawn: position.drawn })
         : null,
-    itemsRead: zonesRead + reader.itemsRead,
+    itemsRead: zones.itemsRead + reader.itemsRead,
   };
 }
 
-/** The zones a list covers: the one asked for, or every zone (read from the zone list, a few items). */
-async function zonesInScope(
-  db: DbContext,
-  zoneId: string | undefined,
-): Promise<{ ids: string[]; itemsRead: number } | undefined> {
-  if (zoneId !== undefined) {
-    const zone = await getZone(db, zoneId);
-    return zone ? { ids: [zone.id], itemsRead: 1 } : undefined;
-  }
+/** The zones a list covers, and whether they exist (a promise, so the check can run beside the first reads). */
+interface Scope {
+  ids: string[];
+  exist: Promise<boolean>;
+  itemsRead: number;
+}
+
+/**
+ * The zones a list covers: the one asked for, known at once and checked beside the list's first reads (an unknown
+ * zone has no index partition, so those reads find nothing); or every zone, read from the zone list (a few items).
+ */
+async function zonesInScope(db: DbContext, zoneId: string | undefined): Promise<Scope> {
+  if (zoneId !== undefined) return { ids: [zoneId], exist: getZone(db, zoneId).then(Boolean), itemsRead: 1 };
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -416,7 +453,7 @@ async function zonesInScope(
     ids.push(...page.items.map((zone) => zone.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
-  return { ids, itemsRead: ids.length };
+  return { ids, exist: Promise.resolve(true), itemsRead: ids.length };
 }
 
 /**

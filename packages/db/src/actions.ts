@@ -5,7 +5,7 @@ import type { DbContext } from './client';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { ConflictError } from './errors';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 export type ActionStatus = 'open' | 'in_progress' | 'done' | 'verified' | 'cancelled';
@@ -428,9 +428,20 @@ export async function listDoneActionsOfZone(
   return { items: (result.Items ?? []).map(toAction), nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
-/** The pending actions due on `day`, across all firms: one gsi3 day partition. */
-export function listActionsDueOn(ctx: DbContext, day: string): Promise<Action[]> {
-  return queryAll(ctx, { index: 'gsi3', partition: keys.actionDue(day) }, toAction);
+/** What the daily action job reads of a pending action due on a day: all that gsi3 projects of it. */
+export const actionDueFields = ['id', 'enterpriseId', 'zoneId', 'title', 'dueOn'] as const;
+export type ActionDue = Pick<Action, (typeof actionDueFields)[number]>;
+
+/** What the sweep reads of an undrained outbox: all that gsi3 projects of it. */
+export const actionOutboxFields = ['enterpriseId', 'sourceId'] as const;
+
+/** The pending actions due on `day`, across all firms: one gsi3 day partition (`actionDueFields` only). */
+export function listActionsDueOn(ctx: DbContext, day: string): Promise<ActionDue[]> {
+  return queryAll(
+    ctx,
+    { index: 'gsi3', partition: keys.actionDue(day) },
+    pickFields<ActionDue>(actionDueFields),
+  );
 }
 
 /** The firm's pending actions by item: which action holds each item's claim, and which check raised it. */
@@ -457,7 +468,10 @@ export async function getPendingActionsByItem(
  * counters in one transaction. False when it was already counted or is no longer pending (so a rerun of the
  * daily job changes nothing).
  */
-export async function markActionOverdue(ctx: DbContext, action: Action): Promise<boolean> {
+export async function markActionOverdue(
+  ctx: DbContext,
+  action: Pick<Action, 'id' | 'enterpriseId' | 'zoneId' | 'dueOn'>,
+): Promise<boolean> {
   try {
     await transactWrite(
       ctx,

@@ -4,16 +4,17 @@ import {
   type Assessment,
   createAssessment,
   getAssessment,
+  getDraftToSave,
   getZoneStats,
   listAssessments,
   saveAnswers,
   submitAssessment,
 } from './assessments';
-import type { DbContext } from './client';
+import { createDbContext, type DbContext } from './client';
 import { createEnterprise, getEnterprise } from './enterprises';
 import { getEvidenceFacts } from './evidence';
 import { keys } from './keys';
-import { createTestDb } from './local';
+import { createTestDb, localClientConfig } from './local';
 import { createZone } from './zones';
 
 let ctx: DbContext;
@@ -200,5 +201,73 @@ describe('assessments', () => {
     await put('e2', 'v2');
     const found = await getEvidenceFacts(ctx, 'e1', ['v1', 'v2', 'nope']);
     expect([...found.keys()]).toEqual(['v1']);
+  });
+});
+
+describe('a draft read for a save, eventually consistent', () => {
+  /** The same table through a client whose eventually consistent reads lag: the newest save, or the draft, is missing. */
+  function laggingContext(lag: { saves: number; head: boolean }): DbContext {
+    const behind = createDbContext(ctx.tableName, localClientConfig(inject('dynamoEndpoint')));
+    behind.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        const input = args.input as { ConsistentRead?: boolean };
+        if (input.ConsistentRead) return result;
+        const output = result.output as { Items?: unknown[]; Item?: unknown };
+        if (context.commandName === 'QueryCommand' && output.Items)
+          output.Items = output.Items.slice(0, Math.max(0, output.Items.length - lag.saves));
+        if (context.commandName === 'GetItemCommand' && lag.head) output.Item = undefined;
+        return result;
+      },
+      { step: 'initialize', name: 'replicaLag' },
+    );
+    return behind;
+  }
+
+  it('reads again, strongly, when the caller has seen a newer version than the replica', async () => {
+    await createAssessment(ctx, draft('lag-1', '2031', 'e2'));
+    for (const [version, item] of [
+      [1, 'A'],
+      [2, 'B'],
+    ] as const)
+      await saveAnswers(ctx, {
+        enterpriseId: 'e2',
+        assessmentId: 'lag-1',
+        expectedVersion: version,
+        answers: { [item]: { value: 'compliant' } },
+        actor: 'u1',
+        at,
+      });
+    const behind = laggingContext({ saves: 1, head: false });
+    expect((await getAssessment(behind, 'e2', 'lag-1', false))?.version).toBe(2);
+    const fresh = await getDraftToSave(behind, 'e2', 'lag-1', 3);
+    expect(fresh).toMatchObject({
+      version: 3,
+      answers: { A: { value: 'compliant' }, B: { value: 'compliant' } },
+    });
+  });
+
+  it('lets the conditional write refuse a save made on a replica that is behind', async () => {
+    const behind = laggingContext({ saves: 1, head: false });
+    const seen = await getDraftToSave(behind, 'e2', 'lag-1', 2);
+    expect(seen?.version).toBe(2);
+    await expect(
+      saveAnswers(behind, {
+        enterpriseId: 'e2',
+        assessmentId: 'lag-1',
+        expectedVersion: 2,
+        answers: { A: { value: 'partial' } },
+        actor: 'u1',
+        at,
+      }),
+    ).rejects.toMatchObject({ code: 'stale_version' });
+    expect((await getAssessment(ctx, 'e2', 'lag-1'))?.answers.A).toEqual({ value: 'compliant' });
+  });
+
+  it('finds a draft the replica does not hold yet', async () => {
+    await createAssessment(ctx, draft('lag-2', '2032', 'e2'));
+    const behind = laggingContext({ saves: 0, head: true });
+    expect(await getAssessment(behind, 'e2', 'lag-2', false)).toBeUndefined();
+    expect(await getDraftToSave(behind, 'e2', 'lag-2', 1)).toMatchObject({ id: 'lag-2', version: 1 });
   });
 });

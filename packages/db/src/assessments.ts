@@ -220,11 +220,12 @@ interface AnswerSave {
   submit?: boolean;
 }
 
-/** Every save of a draft, oldest first (strongly consistent, page by page). */
+/** Every save of a draft, oldest first, page by page (strongly consistent unless `consistent` is false). */
 async function answerSaves(
   ctx: DbContext,
   enterpriseId: string,
   assessmentId: string,
+  consistent = true,
 ): Promise<AnswerSave[]> {
   const saves: AnswerSave[] = [];
   let start: Record<string, unknown> | undefined;
@@ -238,7 +239,7 @@ async function answerSaves(
             ':pk': keys.enterprise(enterpriseId).pk,
             ':prefix': keys.assessmentAnswersPrefix(assessmentId),
           },
-          ConsistentRead: true,
+          ConsistentRead: consistent,
           ExclusiveStartKey: start,
         }),
       ),
@@ -257,6 +258,7 @@ export async function getAssessment(
   ctx: DbContext,
   enterpriseId: string,
   assessmentId: string,
+  consistent = true,
 ): Promise<Assessment | undefined> {
   const [{ Item }, saves] = await Promise.all([
     read(() =>
@@ -264,11 +266,11 @@ export async function getAssessment(
         new GetCommand({
           TableName: ctx.tableName,
           Key: keys.assessment(enterpriseId, assessmentId),
-          ConsistentRead: true,
+          ConsistentRead: consistent,
         }),
       ),
     ),
-    answerSaves(ctx, enterpriseId, assessmentId),
+    answerSaves(ctx, enterpriseId, assessmentId, consistent),
   ]);
   if (!Item) return undefined;
   const assessment = toAssessment(Item);
@@ -289,6 +291,26 @@ export async function getAssessment(
   return assessment.status === 'submitted'
     ? { ...assessment, answers }
     : { ...assessment, answers, version, updatedAt };
+}
+
+/**
+ * A draft as a save needs it, read at half the price: eventually consistent first. That read can only be behind
+ * (a replica holds a prefix of the writes), and a save is safe on it: `saveAnswers` claims the next version with a
+ * condition, so a save on a behind read fails and is answered from a strong read, and when it lands, the read held
+ * every earlier save (the chain is contiguous), so the answers returned are all of them. When the read is in doubt
+ * (no draft yet, or older than the version the caller says it read) it is made again, strongly consistent.
+ */
+export async function getDraftToSave(
+  ctx: DbContext,
+  enterpriseId: string,
+  assessmentId: string,
+  expectedVersion: number | undefined,
+): Promise<Assessment | undefined> {
+  const seen = await getAssessment(ctx, enterpriseId, assessmentId, false);
+  const inDoubt =
+    seen === undefined ||
+    (seen.status === 'draft' && expectedVersion !== undefined && expectedVersion > seen.version);
+  return inDoubt ? getAssessment(ctx, enterpriseId, assessmentId) : seen;
 }
 
 /** An enterprise's assessments, newest first (ids are time-ordered). */

@@ -1,5 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, MissingReferenceError } from './errors';
@@ -37,6 +38,12 @@ export interface Enterprise {
   selfCheckDueOn?: string;
   /** Where reminders are e-mailed on AWS (the OSH officer's address). */
   contactEmail?: string;
+  /**
+   * The zone's name, copied from the zone when the firm is registered so its profile reads one item. It cannot
+   * drift: a zone is never renamed (no route or access function changes a zone) and a firm never changes zone.
+   * Absent on firms registered before the copy was kept, until the backfill fills it.
+   */
+  zoneName?: string;
 }
 
 /** gsi3 keys that let the daily job find the firms whose self-inspection falls due on a given day. */
@@ -62,12 +69,14 @@ const toEnterprise = (item: Record<string, unknown>): Enterprise => {
   if (typeof item.lastSubmittedOn === 'string') enterprise.lastSubmittedOn = item.lastSubmittedOn;
   if (typeof item.selfCheckDueOn === 'string') enterprise.selfCheckDueOn = item.selfCheckDueOn;
   if (typeof item.contactEmail === 'string') enterprise.contactEmail = item.contactEmail;
+  if (typeof item.zoneName === 'string') enterprise.zoneName = item.zoneName;
   return enterprise;
 };
 
 /**
  * Registers an enterprise. The tax code is claimed by a uniqueness item in the same transaction, so of
- * several concurrent creates exactly one wins (ConflictError `tax_code_taken`); the zone must exist.
+ * several concurrent creates exactly one wins (ConflictError `tax_code_taken`); the zone must exist, and carry
+ * the name the record copies when it has `zoneName` (so the copy equals the zone's name when written).
  */
 export async function createEnterprise(
   ctx: DbContext,
@@ -105,7 +114,13 @@ export async function createEnterprise(
         ConditionCheck: {
           TableName: ctx.tableName,
           Key: keys.zone(enterprise.zoneId),
-          ConditionExpression: 'attribute_exists(pk)',
+          ...(enterprise.zoneName === undefined
+            ? { ConditionExpression: 'attribute_exists(pk)' }
+            : {
+                ConditionExpression: 'attribute_exists(pk) AND #name = :zoneName',
+                ExpressionAttributeNames: { '#name': 'name' },
+                ExpressionAttributeValues: { ':zoneName': enterprise.zoneName },
+              }),
         },
       },
       auditPut(ctx.tableName, pk, {
@@ -118,7 +133,12 @@ export async function createEnterprise(
     ],
     (index) =>
       index === 2
-        ? new MissingReferenceError('zoneId', `zone ${enterprise.zoneId} does not exist`)
+        ? new MissingReferenceError(
+            'zoneId',
+            enterprise.zoneName === undefined
+              ? `zone ${enterprise.zoneId} does not exist`
+              : `zone ${enterprise.zoneId} does not exist under the name ${enterprise.zoneName}`,
+          )
         : new ConflictError('tax_code_taken', `tax code ${enterprise.taxCode} is already registered`),
   );
   return enterprise;
@@ -130,6 +150,47 @@ export async function getEnterprise(ctx: DbContext, enterpriseId: string): Promi
     ctx.doc.send(new GetCommand({ TableName: ctx.tableName, Key: keys.enterprise(enterpriseId) })),
   );
   return Item ? toEnterprise(Item) : undefined;
+}
+
+/**
+ * The names of the enterprises with these ids (one batch read per 100); unknown ids are absent. For
+ * lists that name firms beside their people (`GET /v1/users`).
+ */
+export async function getEnterpriseNames(
+  ctx: DbContext,
+  enterpriseIds: readonly string[],
+): Promise<Map<string, string>> {
+  const items = await batchGetItems(
+    ctx,
+    [...new Set(enterpriseIds)].map((id) => keys.enterprise(id)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.name as string]));
+}
+
+/**
+ * Copies the zone's name onto a firm registered before the copy was kept (the backfill); false when the firm is
+ * gone. Only the firm record changes; its index entries do not hold the name.
+ */
+export async function setEnterpriseZoneName(
+  ctx: DbContext,
+  enterpriseId: string,
+  zoneName: string,
+): Promise<boolean> {
+  try {
+    await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.enterprise(enterpriseId),
+        UpdateExpression: 'SET zoneName = :zoneName',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':zoneName': zoneName },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 /** The enterprises of a zone, by name. */

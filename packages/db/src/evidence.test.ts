@@ -10,6 +10,7 @@ import {
   type Evidence,
   getEvidence,
   getEvidenceFacts,
+  getEvidenceFileNames,
   listEvidence,
   listEvidenceExpiringOn,
   settleEvidence,
@@ -114,5 +115,29 @@ describe('deleteEvidence', () => {
       }),
     );
     expect(Item?.healthExamined).toBe(0);
+  });
+});
+
+describe('getEvidenceFileNames', () => {
+  it('reads the file names of evidence by firm and id; another firm’s id or an unknown one is absent', async () => {
+    const first = await pending('fn-a', 'other', { fileName: 'bien-ban.pdf' });
+    const second = await pending('fn-a', 'other', { fileName: 'anh-chup.png' });
+    const names = await getEvidenceFileNames(ctx, [
+      { enterpriseId: 'fn-a', evidenceId: first.id },
+      { enterpriseId: 'fn-a', evidenceId: second.id },
+      { enterpriseId: 'fn-a', evidenceId: first.id },
+      { enterpriseId: 'fn-b', evidenceId: second.id.replace('del', 'none') },
+      { enterpriseId: 'fn-a', evidenceId: 'unknown' },
+    ]);
+    expect(names).toEqual(
+      new Map([
+        [first.id, 'bien-ban.pdf'],
+        [second.id, 'anh-chup.png'],
+      ]),
+    );
+    // Another firm's key never reads this firm's record.
+    expect(await getEvidenceFileNames(ctx, [{ enterpriseId: 'fn-b', evidenceId: first.id }])).toEqual(
+      new Map(),
+    );
   });
 });

@@ -1,11 +1,12 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
+import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Page } from './cursor';
 import { ConflictError, type DbError } from './errors';
 import { type FirmYearFacts, transactWithFirmYear } from './firm-years';
 import { keys } from './keys';
-import { queryAll, queryPage } from './query';
+import { pickFields, queryAll, queryPage } from './query';
 import { read, type TransactItem, transactWrite } from './transact';
 
 /** Where a piece of evidence stands: waiting for its file, verified by the server, or rejected. */
@@ -439,12 +440,26 @@ export function listEvidence(
   );
 }
 
-/** Verified evidence that expires on `day`, across all enterprises: one gsi3 partition, never a scan. */
-export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<Evidence[]> {
-  return queryAll(ctx, { index: 'gsi3', partition: keys.evidenceExpiry(day) }, toEvidence);
+/** What the daily jobs read of evidence that expires on a day: all that gsi3 projects of it. */
+export const evidenceExpiryFields = ['id', 'enterpriseId', 'kind', 'fileName', 'expiresOn'] as const;
+export type ExpiringEvidence = Pick<Evidence, (typeof evidenceExpiryFields)[number]>;
+
+/** What the reminder job reads of a firm whose self-inspection falls due: all that gsi3 projects of it. */
+export const selfCheckDueFields = ['id', 'zoneId', 'name', 'selfCheckDueOn'] as const;
+
+/**
+ * Verified evidence that expires on `day`, across all enterprises: one gsi3 partition, never a scan. Only the fields
+ * the index projects (`evidenceExpiryFields`); `getEvidence` reads a whole record.
+ */
+export function listEvidenceExpiringOn(ctx: DbContext, day: string): Promise<ExpiringEvidence[]> {
+  return queryAll(
+    ctx,
+    { index: 'gsi3', partition: keys.evidenceExpiry(day) },
+    pickFields<ExpiringEvidence>(evidenceExpiryFields),
+  );
 }
 
-/** The enterprises whose next self-inspection is due on `day` (gsi3). */
+/** The enterprises whose next self-inspection is due on `day` (gsi3, `selfCheckDueFields`). */
 export function listSelfChecksDueOn(
   ctx: DbContext,
   day: string,
@@ -605,6 +620,22 @@ export interface EvidenceFacts {
   workerCategory?: string;
   review?: 'accepted' | 'rejected';
   flags?: Array<'unlicensed_provider' | 'duplicate_certificate'>;
+}
+
+/**
+ * The file names of these pieces of evidence (one batch read per 100), keyed by evidence id; unknown
+ * ones are absent. For lists that show what an action carries as proof (`GET /v1/zones/{zid}/actions`).
+ */
+export async function getEvidenceFileNames(
+  ctx: DbContext,
+  refs: ReadonlyArray<{ enterpriseId: string; evidenceId: string }>,
+): Promise<Map<string, string>> {
+  const unique = new Map(refs.map((ref) => [`${ref.enterpriseId}/${ref.evidenceId}`, ref]));
+  const items = await batchGetItems(
+    ctx,
+    [...unique.values()].map((ref) => keys.evidence(ref.enterpriseId, ref.evidenceId)),
+  );
+  return new Map(items.map((item) => [item.id as string, item.fileName as string]));
 }
 
 /** The enterprise's own evidence with these ids; ids of other firms or unknown ids are simply absent. */

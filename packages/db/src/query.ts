@@ -68,3 +68,11 @@ export async function queryAll<T>(
   } while (cursor !== undefined);
   return all;
 }
+
+/** Maps an item to the named fields it holds (an index's projection, say), typed as `T`. */
+export const pickFields =
+  <T>(fields: readonly string[]) =>
+  (item: Record<string, unknown>): T =>
+    Object.fromEntries(
+      fields.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
+    ) as unknown as T;

@@ -1,7 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { listActionsDueOn, markActionOverdue } from './actions';
 import type { DbContext } from './client';
+import { listEvidenceExpiringOn, listSelfChecksDueOn } from './evidence';
 import { keys } from './keys';
 import { createTestDb, localClientConfig } from './local';
 import { projectionOf, tableDefinition } from './table';
@@ -45,7 +47,22 @@ describe('the table as the local bootstrap makes it', () => {
           'zoneId',
         ],
       },
-      gsi3: { type: 'ALL', attributes: [] },
+      gsi3: {
+        type: 'INCLUDE',
+        attributes: [
+          'dueOn',
+          'enterpriseId',
+          'expiresOn',
+          'fileName',
+          'id',
+          'kind',
+          'name',
+          'selfCheckDueOn',
+          'sourceId',
+          'title',
+          'zoneId',
+        ],
+      },
     });
     const gsi2 = tableDefinition.globalSecondaryIndexes.find((index) => index.indexName === 'gsi2');
     expect(gsi2 && projectionOf(gsi2)).toEqual({
@@ -100,5 +117,76 @@ describe('the table as the local bootstrap makes it', () => {
         submittedAt: '2026-11-30T00:00:00.000Z',
       },
     ]);
+  });
+});
+
+describe('gsi3: what the daily jobs read by day, and nothing more', () => {
+  const put = (item: Record<string, unknown>) =>
+    ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: item }));
+
+  it('answers each of its queries from the index alone, without the records’ bodies', async () => {
+    const body = 'x'.repeat(2000);
+    await put({
+      ...keys.evidence('ent-g3', 'ev-1'),
+      type: 'evidence',
+      id: 'ev-1',
+      enterpriseId: 'ent-g3',
+      zoneId: 'zone-g3',
+      kind: 'training_certificate',
+      fileName: 'cert.pdf',
+      expiresOn: '2031-01-02',
+      sha256: body,
+      gsi3pk: keys.evidenceExpiry('2031-01-02'),
+      gsi3sk: 'ent-g3#ev-1',
+    });
+    await put({
+      ...keys.enterprise('ent-g3'),
+      type: 'enterprise',
+      id: 'ent-g3',
+      zoneId: 'zone-g3',
+      name: 'Firm G3',
+      taxCode: '0101',
+      address: body,
+      selfCheckDueOn: '2031-01-02',
+      gsi3pk: keys.selfCheckDue('2031-01-02'),
+      gsi3sk: 'ent-g3',
+    });
+    await put({
+      ...keys.action('ent-g3', 'act-1'),
+      type: 'action',
+      id: 'act-1',
+      enterpriseId: 'ent-g3',
+      zoneId: 'zone-g3',
+      title: { vi: 'Sửa', en: 'Fix' },
+      description: { vi: body, en: body },
+      status: 'open',
+      dueOn: '2031-01-02',
+      gsi3pk: keys.actionDue('2031-01-02'),
+      gsi3sk: 'ent-g3#act-1',
+    });
+    expect(await listEvidenceExpiringOn(ctx, '2031-01-02')).toEqual([
+      {
+        id: 'ev-1',
+        enterpriseId: 'ent-g3',
+        kind: 'training_certificate',
+        fileName: 'cert.pdf',
+        expiresOn: '2031-01-02',
+      },
+    ]);
+    expect(await listSelfChecksDueOn(ctx, '2031-01-02')).toEqual([
+      { enterpriseId: 'ent-g3', zoneId: 'zone-g3', name: 'Firm G3', selfCheckDueOn: '2031-01-02' },
+    ]);
+    const due = await listActionsDueOn(ctx, '2031-01-02');
+    expect(due).toEqual([
+      {
+        id: 'act-1',
+        enterpriseId: 'ent-g3',
+        zoneId: 'zone-g3',
+        title: { vi: 'Sửa', en: 'Fix' },
+        dueOn: '2031-01-02',
+      },
+    ]);
+    // What the index returns is enough for the overdue job's conditional write.
+    expect(await markActionOverdue(ctx, due[0] as (typeof due)[number])).toBe(true);
   });
 });

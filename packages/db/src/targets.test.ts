@@ -3,7 +3,9 @@ import type { DbContext } from './client';
 import { createTestDb } from './local';
 import {
   getTargetEntry,
+  inSampleOrder,
   listTargetEntriesOfZone,
+  pageSizeFor,
   putTargetEntry,
   rankKey,
   sampleKey,
@@ -83,6 +85,13 @@ describe('the priority index', () => {
     expect(sampleKey('e1')).toMatch(/^[0-9a-f]{16}#e1$/);
   });
 
+  it('sizes each zone’s page to its share and a margin, so a merge seldom reads twice', () => {
+    expect(pageSizeFor(46, 1)).toBe(46);
+    expect(pageSizeFor(46, 8)).toBe(11);
+    expect(pageSizeFor(10, 8)).toBe(4);
+    expect(pageSizeFor(0, 3)).toBe(1);
+  });
+
   it('merges the zones lazily: the top 4 of 11 firms read far fewer than 11 items', async () => {
     const reader = targetsByPriority(ctx, { zoneIds: ['A', 'B'] }, 2);
     expect(await take(reader, 4)).toEqual(['b5', 'a1', 'b1', 'a2']);
@@ -118,6 +127,30 @@ describe('the priority index', () => {
     const first = targetsInSampleOrder(ctx, { zoneIds: ['A', 'B'] }, from);
     expect(await take(first, 1)).toEqual([ordered[4]?.enterpriseId]);
     expect(first.itemsRead).toBe(2);
+  });
+
+  it('orders entries in memory as the walk reads them, so a scope read whole needs no walk', async () => {
+    const ordered = [...entries].sort((x, y) =>
+      sampleKey(x.enterpriseId) < sampleKey(y.enterpriseId) ? -1 : 1,
+    );
+    for (const start of [0, 3, 7]) {
+      const from = sampleKey(ordered[start]?.enterpriseId ?? '').slice(0, 16);
+      const walked = await take(targetsInSampleOrder(ctx, { zoneIds: ['A', 'B'] }, from, 4), 50);
+      expect(inSampleOrder(entries, from).map((e) => e.enterpriseId)).toEqual(walked);
+    }
+  });
+
+  it('reads every partition’s first page at once, and says when nothing is left to read', async () => {
+    const reader = targetsByPriority(ctx, { zoneIds: ['A', 'B'] }, 4);
+    await reader.prefetch();
+    expect(reader.itemsRead).toBe(8);
+    expect(reader.complete).toBe(false);
+    expect(await take(reader, 20)).toHaveLength(11);
+    expect(reader.itemsRead).toBe(11);
+    expect(reader.complete).toBe(true);
+    const whole = targetsByPriority(ctx, { zoneIds: ['A', 'B'] }, 10);
+    await whole.prefetch();
+    expect(whole.complete).toBe(true);
   });
 
   it('never lets an older computation replace a newer one, and moves the firm when its priority changes', async () => {

@@ -50,7 +50,14 @@ export interface TargetScope {
 /** Reads entries one at a time, in index order, counting the items DynamoDB read (before any filter). */
 export interface TargetReader {
   next(): Promise<TargetEntry | undefined>;
+  /**
+   * Reads the first page of every partition at once, so a caller can start it beside other reads instead of
+   * waiting for its first `next()`; `next()` then reads more only when a partition's page runs out.
+   */
+  prefetch(): Promise<void>;
   readonly itemsRead: number;
+  /** Whether every partition has been read to its end: what `next()` still gives is already in memory. */
+  readonly complete: boolean;
 }
 
 type Item = Record<string, unknown>;
@@ -74,6 +81,22 @@ export function rankKey(entry: Pick<TargetEntry, 'priority' | 'mustInclude' | 'e
 /** The sample index's sort key: a hash of the id, so firms sit in a fixed order unrelated to anything they report. */
 export function sampleKey(enterpriseId: string): string {
   return `${createHash('sha256').update(enterpriseId).digest('hex').slice(0, 16)}#${enterpriseId}`;
+}
+
+/**
+ * Entries already in memory in the order {@link targetsInSampleOrder} walks them from `from`: the sample keys at or
+ * after it, then (wrapping around) those before it. For a scope read whole, so the draw needs no index read.
+ */
+export function inSampleOrder<T extends Pick<TargetEntry, 'enterpriseId'>>(
+  entries: Iterable<T>,
+  from: string,
+): T[] {
+  const keyed = [...entries].map((entry) => {
+    const key = sampleKey(entry.enterpriseId);
+    return { entry, key: `${key >= from ? '0' : '1'}${key}` };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ entry }) => entry);
 }
 
 /** The two index items of an entry: under its zone, and under its zone and division. */
@@ -190,10 +213,18 @@ class IndexMerge implements TargetReader {
     this.reads = partitions.map((partition) => ({ partition, buffer: [], after: undefined, done: false }));
   }
 
-  async next(): Promise<TargetEntry | undefined> {
+  get complete(): boolean {
+    return this.reads.every((part) => part.done);
+  }
+
+  async prefetch(): Promise<void> {
     await Promise.all(
       this.reads.filter((part) => part.buffer.length === 0 && !part.done).map((part) => this.fill(part)),
     );
+  }
+
+  async next(): Promise<TargetEntry | undefined> {
+    await this.prefetch();
     const sk = `${this.index}sk`;
     let best: PartitionRead | undefined;
     for (const part of this.reads) {
@@ -243,6 +274,20 @@ class IndexMerge implements TargetReader {
   }
 }
 
+/**
+ * How many items to read per partition so that a merge across `partitions` usually gives its first `wanted` entries
+ * in one round: the even share and two standard deviations of one partition's count (entries spread at random over
+ * the partitions). A partition whose page runs out is read again before the merge gives anything more (its next
+ * entry could be the smallest), so ask for one entry more than the caller takes. One partition reads `wanted`.
+ * @example pageSizeFor(46, 1) // 46
+ * @example pageSizeFor(46, 8) // 11
+ */
+export function pageSizeFor(wanted: number, partitions: number): number {
+  const parts = Math.max(1, partitions);
+  const share = wanted / parts;
+  return Math.max(1, Math.ceil(share + 2 * Math.sqrt(share * (1 - 1 / parts))));
+}
+
 function partitionsOf(
   scope: TargetScope,
   partition: (zoneId: string, division?: string) => string,
@@ -289,8 +334,13 @@ export function targetsInSampleOrder(
     async next() {
       return (await halves[0].next()) ?? (await halves[1].next());
     },
+    // The walk starts in the first half; the second is read only if the first runs out (it wraps around).
+    prefetch: () => halves[0].prefetch(),
     get itemsRead() {
       return halves[0].itemsRead + halves[1].itemsRead;
+    },
+    get complete() {
+      return halves[0].complete && halves[1].complete;
     },
   };
 }

@@ -89,6 +89,8 @@ export function demoEnterprises(count = 240, createdAt = '2026-01-05T00:00:00.00
       taxCode: `18000${String(10_000 + index * 37).padStart(5, '0')}`,
       name: `${pick(forms, index)} ${sector.trade} ${pick(brands, Math.floor(next() * brands.length))} ${number}`,
       zoneId: zone.id,
+      // The profile shows it without reading the zone (see createEnterprise).
+      zoneName: zone.name,
       sectorCode: sector.code,
       highRisk: isHighRiskSector(sector.code),
       headcount,

@@ -152,6 +152,22 @@ export const actionListSchema = v.object({
 });
 export type ActionList = v.InferOutput<typeof actionListSchema>;
 
+/**
+ * `GET /v1/zones/{zid}/actions` entries: an action with its firm's name and the file names of its evidence, so a
+ * zone's list names them instead of showing ids.
+ */
+export const zoneActionSchema = v.object({
+  ...actionSchema.entries,
+  enterpriseName: v.optional(v.string()),
+  evidenceFiles: v.optional(v.array(v.object({ id: v.string(), fileName: v.string() }))),
+});
+export type ZoneActionView = v.InferOutput<typeof zoneActionSchema>;
+export const zoneActionListSchema = v.object({
+  items: v.array(zoneActionSchema),
+  nextCursor: v.nullable(v.string()),
+});
+export type ZoneActionList = v.InferOutput<typeof zoneActionListSchema>;
+
 /** `GET /v1/enterprises/{eid}/audit` query. */
 export const auditQuerySchema = v.strictObject(listQueryEntries);
 

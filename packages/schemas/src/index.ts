@@ -7,6 +7,7 @@ export * from './dev';
 export * from './enterprise';
 export * from './evidence';
 export * from './inspection';
+export * from './inspection-photo';
 export * from './messages';
 export * from './report';
 export * from './responses';

@@ -90,6 +90,8 @@ const enterpriseEntries = {
   selfCheckDueOn: v.exactOptional(day),
   contactEmail: v.exactOptional(text),
   flags: v.exactOptional(v.array(v.picklist(['strict_osh_jobs', 'ammonia_refrigeration']))),
+  /** The zone's name, so screens never show its id. */
+  zoneName: v.exactOptional(text),
 };
 
 /** `POST /v1/enterprises` (201): the registered profile. */
@@ -98,8 +100,6 @@ export const enterpriseSchema = v.strictObject(enterpriseEntries);
 /** `GET /v1/enterprises/{eid}`: the profile and where its self-inspection stands today. */
 export const enterpriseDetailSchema = v.strictObject({
   ...enterpriseEntries,
-  /** The zone's name, so screens never show its id. */
-  zoneName: v.exactOptional(text),
   selfInspection: v.strictObject({
     status: v.picklist(['ok', 'due', 'overdue']),
     dueOn: day,

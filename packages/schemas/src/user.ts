@@ -56,6 +56,8 @@ export const userSchema = v.strictObject({
   email: v.string(),
   role: roleSchema,
   enterpriseId: v.optional(v.string()),
+  /** The firm's name, in `GET /v1/users` (so the list names firms instead of showing their ids). */
+  enterpriseName: v.optional(v.string()),
   zoneIds: v.array(v.string()),
   enabled: v.boolean(),
   createdAt: v.string(),

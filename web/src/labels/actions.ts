@@ -23,6 +23,7 @@ export const actionLabels = {
   allStatuses: { vi: 'Tất cả', en: 'All' },
   overdueOnly: { vi: 'Chỉ việc quá hạn', en: 'Overdue only' },
   zoneViewLabel: { vi: 'Hiển thị', en: 'Show' },
+  zoneActionsZone: { vi: 'Khu công nghiệp', en: 'Industrial zone' },
   zoneViewOverdue: { vi: 'Quá hạn', en: 'Overdue' },
   zoneViewPending: { vi: 'Đang chờ xử lý', en: 'Pending' },
   zoneViewDone: { vi: 'Đã xong, chờ xác nhận', en: 'Done, awaiting verification' },
@@ -96,6 +97,7 @@ export const actionLabels = {
   changeWhat: { vi: 'Nội dung', en: 'What' },
   selfChecks: { vi: 'Các lần tự kiểm tra', en: 'Self-checks' },
   answersChanged: { vi: 'câu trả lời', en: 'answers' },
+  evidenceFileUnknown: { vi: 'tệp không còn trong thư viện', en: 'a file no longer in the library' },
 } satisfies Record<string, LocalizedText>;
 
 /** What each action status is called. */

@@ -73,20 +73,19 @@ export const checklistLabels = {
   reviewUnknownFirm: { vi: 'Doanh nghiệp không rõ tên', en: 'Unnamed enterprise' },
 } satisfies Record<string, LocalizedText>;
 
-/**
- * A calendar day (`YYYY-MM-DD`) as people read it: `dd/mm/yyyy` in Vietnamese, `30 Nov 2026` in English.
- * @example formatDay('2026-11-30', 'vi') // '30/11/2026'
- */
-export function formatDay(day: string, lang: 'vi' | 'en'): string {
-  const [year, month, date] = day.split('-');
-  if (!year || !month || !date) return day;
-  if (lang === 'vi') return `${date}/${month}/${year}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(date)} ${months[Number(month) - 1] ?? month} ${year}`;
-}
-
-/** A timestamp as a day and time in Vietnam (UTC+7), in the reader's format. */
-export function formatInstant(iso: string, lang: 'vi' | 'en'): string {
-  const shifted = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${formatDay(shifted.slice(0, 10), lang)} ${shifted.slice(11, 16)}`;
-}
+/** Labels of the provisional score on the checklist. */
+export const provisionalScoreLabels = {
+  provisionalScore: { vi: 'Điểm tạm tính', en: 'Provisional score' },
+  provisionalExplain: {
+    vi: 'Tính theo các câu trả lời hiện tại, đúng như hệ thống sẽ tính khi nộp: mục chưa trả lời được 0 điểm; mục cần minh chứng chỉ được điểm khi có minh chứng đã tải lên xong, đúng loại, đã cấp và còn hiệu lực hôm nay.',
+    en: 'Worked out from the answers so far, exactly as the server will on submit: an unanswered item earns 0; an item that needs evidence earns points only with linked evidence that has finished uploading, is of an accepted kind, and is issued and valid today.',
+  },
+  provisionalReviewV1: {
+    vi: 'Minh chứng chưa được thẩm tra vẫn được tính (cách chấm phiên bản 1 không xét kết luận thẩm tra).',
+    en: 'Evidence not yet reviewed counts (scoring version 1 does not look at review verdicts).',
+  },
+  provisionalReviewV2: {
+    vi: 'Minh chứng chưa được thẩm tra vẫn được tính; minh chứng bị người thẩm tra từ chối không được tính.',
+    en: 'Evidence not yet reviewed counts; evidence a reviewer rejected does not.',
+  },
+} satisfies Record<string, LocalizedText>;

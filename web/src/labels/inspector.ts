@@ -180,18 +180,6 @@ export function reasonSentence(reason: { code: TargetingReasonCode; detail: Loca
   return { vi: `${end(reason.detail.vi)} ${why.vi}`, en: `${end(reason.detail.en)} ${why.en}` };
 }
 
-/**
- * A day as people write it: dd/mm/yyyy in Vietnamese, "28 Nov 2026" in English.
- * @example formatDay('2026-11-28', 'vi') // '28/11/2026'
- */
-export function formatDay(day: string, lang: 'vi' | 'en'): string {
-  const [year, month, date] = day.slice(0, 10).split('-');
-  if (!year || !month || !date) return day;
-  if (lang === 'vi') return `${date}/${month}/${year}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(date)} ${months[Number(month) - 1] ?? month} ${year}`;
-}
-
 /** The severities of accidents. */
 export const accidentSeverityTexts: Record<'fatal' | 'serious' | 'minor', LocalizedText> = {
   fatal: { vi: 'Chết người', en: 'Fatal' },

@@ -1,7 +1,6 @@
 import type { EvidenceKind, Severity } from '@antoan/domain';
 import type {
   ActionView as Action,
-  ActionList,
   DemoUser,
   EnterpriseDetail as Enterprise,
   EvidenceListItem as Evidence,
@@ -12,14 +11,14 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import '../styles/actions.css';
 import { ApiError, query } from '../api';
 import { formatDay } from '../dates';
-import { useResource } from '../hooks';
+import { usePagedList, useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { actionSourceTexts, actionStatusTexts, actionStatusTones } from '../labels/actions';
 import { vietnamToday } from '../period';
 import { evidenceKindTexts, severityTexts } from '../reasons';
 import { navigate, useLocation } from '../router';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, Link, Loading, ProgressBar } from '../ui';
+import { Badge, Card, ErrorBox, Link, Loading, PagedFooter, ProgressBar } from '../ui';
 import { EvidenceUpload } from './evidence';
 
 const STATUSES: readonly Action['status'][] = ['open', 'in_progress', 'done', 'verified', 'cancelled'];
@@ -249,59 +248,21 @@ async function loadAll<T>(api: ReturnType<typeof useSignedIn>['api'], path: stri
  * A list read page by page with the API's cursor: the first page, then "load more". A filtered page can be short
  * (the API filters within what it read), so pages keep coming while there is a cursor.
  */
-export function PagedActions(props: {
+export function PagedActions<T extends Action = Action>(props: {
   path: string;
   filters: Record<string, string | undefined>;
-  render(actions: Action[]): ReactNode;
+  render(actions: T[]): ReactNode;
 }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [items, setItems] = useState<Action[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'done'>('loading');
-  const [error, setError] = useState<unknown>(null);
-  const [loads, setLoads] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the parent remounts this list when its filters change; `loads` asks for the next page.
-  useEffect(() => {
-    let current = true;
-    setState('loading');
-    api
-      .get<ActionList>(
-        `${props.path}${query({ ...props.filters, limit: PAGE, cursor: loads ? cursor : null })}`,
-      )
-      .then(
-        (page) => {
-          if (!current) return;
-          setItems((previous) => (loads ? [...previous, ...page.items] : page.items));
-          setCursor(page.nextCursor);
-          setState(page.nextCursor ? 'idle' : 'done');
-          setError(null);
-        },
-        (caught: unknown) => {
-          if (!current) return;
-          setError(caught);
-          setState('idle');
-        },
-      );
-    return () => {
-      current = false;
-    };
-  }, [loads]);
-
+  const list = usePagedList(`${props.path}${query(props.filters)}`, (cursor) =>
+    api.get<Page<T>>(`${props.path}${query({ ...props.filters, limit: PAGE, cursor })}`),
+  );
   return (
     <div className="stack">
-      {error !== null && <ErrorBox error={error} onRetry={() => setLoads((value) => value + 1)} />}
-      {items.length === 0 && state === 'done' && <p className="muted">{t('noActions')}</p>}
-      {items.length > 0 && props.render(items)}
-      {state === 'loading' && <Loading />}
-      {state === 'idle' && cursor && (
-        <p className="load-more no-print">
-          <button type="button" className="button-ghost" onClick={() => setLoads((value) => value + 1)}>
-            {t('loadMore')}
-          </button>
-        </p>
-      )}
+      {list.items.length === 0 && list.done && <p className="muted">{t('noActions')}</p>}
+      {list.items.length > 0 && props.render(list.items)}
+      <PagedFooter list={list} />
     </div>
   );
 }
@@ -340,6 +301,8 @@ export function ActionCard(props: {
   evidence: Evidence[];
   onChanged(): void;
   firmName?: string | undefined;
+  /** The names of the files the action carries, when the list came with them (a zone's list). */
+  evidenceFiles?: ReadonlyArray<{ id: string; fileName: string }> | undefined;
 }) {
   const { t, l, lang } = useI18n();
   const { api } = useSignedIn();
@@ -355,7 +318,9 @@ export function ActionCard(props: {
       ? `${enterpriseBase}/assessments/${encodeURIComponent(action.source.id)}#item-${encodeURIComponent(action.source.itemId)}`
       : null;
   const attached = (action.evidenceIds ?? []).map(
-    (id) => props.evidence.find((found) => found.id === id) ?? { id, fileName: id },
+    (id) =>
+      props.evidence.find((found) => found.id === id) ??
+      props.evidenceFiles?.find((found) => found.id === id) ?? { id, fileName: t('evidenceFileUnknown') },
   );
 
   const patch = async (body: PatchActionInput) => {

@@ -24,24 +24,26 @@ interface FormGroup {
   loose?: true;
 }
 
-const same = (group: string, names: readonly string[]): FormField[] =>
-  names.map((name) => ({ path: `${group}.${name}`, figure: `${group}.${name}` }));
+/**
+ * A group whose fields are `group.<name>`, each filling the figure `<figures>.<name>` (the group's own name by
+ * default), or for a record of names the figure it names.
+ */
+function groupOf(
+  key: string,
+  title: LabelKey,
+  names: readonly string[] | Readonly<Record<string, string>>,
+  figures = key,
+): FormGroup {
+  const pairs: [string, string][] = Array.isArray(names)
+    ? (names as readonly string[]).map((name) => [name, `${figures}.${name}`])
+    : Object.entries(names);
+  return { key, title, fields: pairs.map(([name, figure]) => ({ path: `${key}.${name}`, figure })) };
+}
 
 /** The form's groups in the order of Appendix II. */
 export const FORM_GROUPS: readonly FormGroup[] = [
-  {
-    key: 'workforce',
-    title: 'groupWorkforce',
-    fields: same('workforce', ['total', 'women', 'hazardous', 'minors', 'disabled', 'elderly']),
-  },
-  {
-    key: 'oshStaff',
-    title: 'groupOshStaff',
-    fields: [
-      { path: 'oshStaff.fullTime', figure: 'osh.staffFullTime' },
-      { path: 'oshStaff.partTime', figure: 'osh.staffPartTime' },
-    ],
-  },
+  groupOf('workforce', 'groupWorkforce', ['total', 'women', 'hazardous', 'minors', 'disabled', 'elderly']),
+  groupOf('oshStaff', 'groupOshStaff', { fullTime: 'osh.staffFullTime', partTime: 'osh.staffPartTime' }),
   {
     key: 'medical',
     title: 'groupMedical',
@@ -51,70 +53,34 @@ export const FORM_GROUPS: readonly FormGroup[] = [
       { path: 'oshCouncil', figure: 'osh.council', kind: 'boolean' },
     ],
   },
-  {
-    key: 'accidentCosts',
-    title: 'groupAccidentCosts',
-    fields: [
-      { path: 'accidentCosts.cost', figure: 'accidents.cost' },
-      { path: 'accidentCosts.propertyDamage', figure: 'accidents.propertyDamage' },
-      { path: 'accidentCosts.daysLost', figure: 'accidents.daysLost' },
-    ],
-  },
-  {
-    key: 'occupationalDisease',
-    title: 'groupOccupationalDisease',
-    fields: same('occupationalDisease', ['totalCases', 'newCases', 'daysLost', 'earlyRetirement', 'cost']),
-  },
-  {
-    key: 'healthExams',
-    title: 'groupHealthExams',
-    fields: [
-      { path: 'healthExams.examined', figure: 'health.examined' },
-      { path: 'healthExams.odExamined', figure: 'health.odExamined' },
-    ],
-  },
-  {
-    key: 'healthClasses',
-    title: 'groupHealthClasses',
-    fields: ['I', 'II', 'III', 'IV', 'V'].map((c) => ({
-      path: `healthClasses.${c}`,
-      figure: `health.classes.${c}`,
-    })),
-  },
-  {
-    key: 'training',
-    title: 'groupTraining',
-    fields: same('training', ['group1', 'group2', 'group3', 'group4', 'group5', 'group6']),
-  },
-  {
-    key: 'equipment',
-    title: 'groupEquipment',
-    fields: [
-      { path: 'equipment.inUse', figure: 'equipment.strict.total' },
-      { path: 'equipment.declared', figure: 'equipment.strict.declared' },
-    ],
-  },
-  {
-    key: 'overtime',
-    title: 'groupOvertime',
-    fields: same('overtime', ['workers', 'totalHours', 'maxHoursPerMonth']),
-  },
-  { key: 'inKindAllowance', title: 'groupInKind', fields: same('inKindAllowance', ['workers', 'cost']) },
-  { key: 'monitoring', title: 'groupMonitoring', fields: same('monitoring', ['samples', 'failing']) },
-  {
-    key: 'spending',
-    title: 'groupSpending',
-    fields: same('spending', [
-      'technical',
-      'hygiene',
-      'ppe',
-      'healthCare',
-      'training',
-      'monitoring',
-      'riskAssessment',
-      'other',
-    ]),
-  },
+  groupOf('accidentCosts', 'groupAccidentCosts', ['cost', 'propertyDamage', 'daysLost'], 'accidents'),
+  groupOf('occupationalDisease', 'groupOccupationalDisease', [
+    'totalCases',
+    'newCases',
+    'daysLost',
+    'earlyRetirement',
+    'cost',
+  ]),
+  groupOf('healthExams', 'groupHealthExams', ['examined', 'odExamined'], 'health'),
+  groupOf('healthClasses', 'groupHealthClasses', ['I', 'II', 'III', 'IV', 'V'], 'health.classes'),
+  groupOf('training', 'groupTraining', ['group1', 'group2', 'group3', 'group4', 'group5', 'group6']),
+  groupOf('equipment', 'groupEquipment', {
+    inUse: 'equipment.strict.total',
+    declared: 'equipment.strict.declared',
+  }),
+  groupOf('overtime', 'groupOvertime', ['workers', 'totalHours', 'maxHoursPerMonth']),
+  groupOf('inKindAllowance', 'groupInKind', ['workers', 'cost']),
+  groupOf('monitoring', 'groupMonitoring', ['samples', 'failing']),
+  groupOf('spending', 'groupSpending', [
+    'technical',
+    'hygiene',
+    'ppe',
+    'healthCare',
+    'training',
+    'monitoring',
+    'riskAssessment',
+    'other',
+  ]),
   {
     key: 'riskAssessment',
     title: 'groupRiskAssessment',
@@ -132,8 +98,21 @@ interface FieldProblem {
   localized?: { vi: string; en: string };
 }
 
+/** The value at a dotted path of `data` (`workforce.women`). */
 const read = (data: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+
+/** Puts `value` at a dotted path of `data`, making the objects on the way. */
+function write(data: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let node = data;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[last] = value;
+}
 
 /** The saved data as the form's text fields ('' for what is not entered). */
 export function draftOf(data: Record<string, unknown>): Draft {
@@ -180,12 +159,7 @@ export function dataOf(
         }
         value = Number(text);
       }
-      const parts = field.path.split('.');
-      if (parts.length === 1) data[field.path] = value;
-      else {
-        const [outer, inner] = parts as [string, string];
-        data[outer] = { ...(data[outer] as Record<string, unknown> | undefined), [inner]: value };
-      }
+      write(data, field.path, value);
     }
   }
   return Object.keys(errors).length > 0 ? { errors } : { data };

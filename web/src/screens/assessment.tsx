@@ -8,15 +8,16 @@ import type {
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiClient, ApiError } from '../api';
 import { AutosaveQueue, type SaveState } from '../autosave';
+import { formatDay } from '../dates';
 import { useResource } from '../hooks';
 import { type LabelKey, useI18n } from '../i18n';
-import { formatDay } from '../labels/checklist';
 import { answerTexts, evidenceKindTexts, severityTexts } from '../reasons';
 import { useSignedIn } from '../session-context';
 import '../styles/checklist.css';
 import { Badge, ErrorBox, Link, Loading, ProgressBar } from '../ui';
 import { CheckVersionBar } from './checks-history';
 import { EvidenceUpload } from './evidence';
+import { ProvisionalScore } from './provisional-score';
 import { ScoreView } from './score';
 
 const ANSWER_VALUES: readonly AnswerValue[] = ['compliant', 'partial', 'non_compliant', 'not_applicable'];
@@ -236,13 +237,43 @@ function Checklist(props: {
     return () => document.removeEventListener('keydown', onKey);
   }, [props.editable, jumpToNextUnanswered, itemsById, answerAndKeep]);
 
+  /**
+   * Answers the section's open items, then moves the focus on (the button that was pressed is gone): to the next
+   * unanswered item after the section, or when none is left to the section's heading, and says so aloud.
+   */
   const markSection = useCallback(
-    (itemIds: readonly string[], value: AnswerValue) => {
-      for (const itemId of itemIds) {
-        if (answersRef.current[itemId] === undefined) answerAndKeep(itemId, { value });
-      }
+    (sectionId: string, title: string, itemIds: readonly string[], value: AnswerValue) => {
+      const marked = itemIds.filter((itemId) => answersRef.current[itemId] === undefined);
+      for (const itemId of marked) answerAndKeep(itemId, { value });
+      const done = new Set(marked);
+      const last = orderedIds.indexOf(itemIds[itemIds.length - 1] ?? '');
+      const rotated = [...orderedIds.slice(last + 1), ...orderedIds.slice(0, last + 1)];
+      const next = rotated.find((id) => answersRef.current[id] === undefined && !done.has(id));
+      const answer = answerTexts[value];
+      const head = {
+        vi: `Đã trả lời ${marked.length} mục của phần ${title} là "${answer.vi}".`,
+        en: `Answered ${marked.length} ${marked.length === 1 ? 'item' : 'items'} of section ${title} "${answer.en}".`,
+      };
+      setJumpNote(
+        next === undefined
+          ? `${l(head)} ${t('allAnswered')}`
+          : l({
+              vi: `${head.vi} Chuyển đến mục chưa trả lời tiếp theo: ${next}.`,
+              en: `${head.en} Moved to the next unanswered item: ${next}.`,
+            }),
+      );
+      if (next !== undefined) currentItem.current = next;
+      // After the render that removes the section's mark controls.
+      requestAnimationFrame(() => {
+        const target =
+          next === undefined
+            ? document.getElementById(`section-title-${sectionId}`)
+            : document.getElementById(`item-${next}`)?.querySelector<HTMLButtonElement>('button.answer');
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus({ preventScroll: true });
+      });
     },
-    [answerAndKeep],
+    [answerAndKeep, orderedIds, l, t],
   );
 
   return (
@@ -353,6 +384,13 @@ function Checklist(props: {
             {t('noneUnansweredHere')}
           </p>
         )}
+        <ProvisionalScore
+          template={template}
+          applicableItemIds={props.initial.applicableItemIds}
+          answers={answers}
+          evidence={allEvidence}
+          scoringVersion={props.initial.scoringVersion}
+        />
         {sections.map((section) => {
           const shown = onlyUnanswered
             ? section.items.filter((item) => answers[item.id] === undefined || keptInView.has(item.id))
@@ -370,7 +408,9 @@ function Checklist(props: {
               aria-labelledby={`section-title-${section.id}`}
             >
               <header className="card-header checklist-section-head">
-                <h2 id={`section-title-${section.id}`}>{title}</h2>
+                <h2 id={`section-title-${section.id}`} tabIndex={-1}>
+                  {title}
+                </h2>
                 <div className="section-progress">
                   <span className="small muted" data-testid={`section-count-${section.id}`}>
                     {done}/{section.items.length}
@@ -416,7 +456,7 @@ function MarkSection(props: {
   sectionId: string;
   title: string;
   open: readonly string[];
-  onMark(itemIds: readonly string[], value: AnswerValue): void;
+  onMark(sectionId: string, title: string, itemIds: readonly string[], value: AnswerValue): void;
 }) {
   const { t, l } = useI18n();
   const [value, setValue] = useState<AnswerValue>('compliant');
@@ -440,7 +480,7 @@ function MarkSection(props: {
             type="button"
             className="button-small"
             onClick={() => {
-              props.onMark(props.open, value);
+              props.onMark(props.sectionId, props.title, props.open, value);
               setConfirming(false);
             }}
             data-testid={`mark-confirm-${props.sectionId}`}

@@ -11,13 +11,13 @@ import { useEffect, useId, useState } from 'react';
 import '../styles/actions.css';
 import { query } from '../api';
 import { formatDay, formatTimestamp } from '../dates';
-import { useResource } from '../hooks';
+import { usePagedList, useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { actionFieldTexts, actionStatusTexts, auditText, checkKindTexts } from '../labels/actions';
 import { currentSelfInspectionPeriod } from '../period';
 import { navigate } from '../router';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, formatScore, Link, Loading } from '../ui';
+import { Badge, Card, ErrorBox, formatScore, Link, Loading, PagedFooter } from '../ui';
 
 type CheckKind = keyof typeof checkKindTexts;
 const EXTRA_KINDS: readonly CheckKind[] = ['thematic', 'after_incident', 'seasonal'];
@@ -260,49 +260,18 @@ function AuditCard(props: { eid: string }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const path = `/enterprises/${encodeURIComponent(props.eid)}/audit`;
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'done'>('loading');
-  const [error, setError] = useState<unknown>(null);
-  const [loads, setLoads] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `loads` asks for the next page from `cursor`.
-  useEffect(() => {
-    let current = true;
-    setState('loading');
-    api.get<AuditList>(`${path}${query({ limit: AUDIT_PAGE, cursor: loads ? cursor : null })}`).then(
-      (page) => {
-        if (!current) return;
-        setEntries((previous) => (loads ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setState(page.nextCursor ? 'idle' : 'done');
-      },
-      (caught: unknown) => {
-        if (!current) return;
-        setError(caught);
-        setState('idle');
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [loads]);
+  const list = usePagedList(path, (cursor) =>
+    api.get<AuditList>(`${path}${query({ limit: AUDIT_PAGE, cursor })}`),
+  );
   return (
     <Card title={t('changeHistory')}>
-      {error !== null && <ErrorBox error={error} onRetry={() => setLoads((value) => value + 1)} />}
-      {entries.length === 0 && state === 'done' && <p className="muted">{t('none')}</p>}
+      {list.items.length === 0 && list.done && <p className="muted">{t('none')}</p>}
       <ol className="history-list" data-testid="audit">
-        {entries.map((entry) => (
+        {list.items.map((entry) => (
           <AuditRow key={`${entry.at}-${entry.action}-${entry.target.id}`} entry={entry} />
         ))}
       </ol>
-      {state === 'loading' && <Loading />}
-      {state === 'idle' && cursor && (
-        <p className="load-more">
-          <button type="button" className="button-ghost" onClick={() => setLoads((value) => value + 1)}>
-            {t('loadMore')}
-          </button>
-        </p>
-      )}
+      <PagedFooter list={list} className="load-more" />
     </Card>
   );
 }
@@ -332,7 +301,7 @@ function AuditRow(props: { entry: AuditEntry }) {
       <p>
         <strong>{l(auditText(entry.action))}</strong>{' '}
         <span className="muted small">
-          {formatTimestamp(entry.at)} · {t('changedBy')}: {entry.actor}
+          {formatTimestamp(entry.at, lang)} · {t('changedBy')}: {entry.actor}
         </span>
       </p>
       <p className="small muted">{entry.target.id}</p>

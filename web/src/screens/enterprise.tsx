@@ -15,6 +15,7 @@ import { notificationTypeTexts, ratingTexts } from '../reasons';
 import { navigate } from '../router';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatScore, Link, Loading, usePageTitle } from '../ui';
+import { sectorText } from '../vsic';
 import { FirmActionLinks } from './actions';
 import { EvidenceCard } from './evidence';
 
@@ -71,7 +72,7 @@ function ProfileCard(props: { firm: Enterprise }) {
   const rows: Array<[LabelKey, string | number]> = [
     ['taxCode', firm.taxCode],
     ['zone', firm.zoneName ?? t('unknownZone')],
-    ['sector', firm.sectorCode],
+    ['sector', sectorText(firm.sectorCode, lang)],
     ['headcount', firm.headcount],
     ['women', firm.workforce.women],
     ['minors', firm.workforce.minors],

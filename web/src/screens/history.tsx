@@ -4,49 +4,18 @@ import type {
   InspectionView as Inspection,
   Page,
 } from '@antoan/schemas';
-import { useCallback, useEffect, useState } from 'react';
-import { type ApiClient, query } from '../api';
-import { useResource } from '../hooks';
+import { useEffect, useState } from 'react';
+import { query } from '../api';
+import { formatDay } from '../dates';
+import { usePagedList, useResource } from '../hooks';
 import { useI18n } from '../i18n';
-import { accidentSeverityTexts, formatDay } from '../labels/inspector';
+import { accidentSeverityTexts } from '../labels/inspector';
 import { matchPath } from '../router';
 import { useSignedIn } from '../session-context';
-import { Badge, Card, ErrorBox, formatScore, Link, Loading } from '../ui';
+import { Badge, Card, ErrorBox, formatScore, Link, PagedFooter } from '../ui';
 import '../styles/inspector.css';
 
 const PAGE_SIZE = 10;
-
-/** A list read a page at a time: the pages so far, and a way to read the next. */
-function usePagedList<T>(api: ApiClient, path: string) {
-  const [state, setState] = useState<{
-    path: string;
-    items: T[];
-    nextCursor: string | null;
-    loading: boolean;
-    error?: unknown;
-  }>({ path, items: [], nextCursor: null, loading: true });
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setState((previous) => ({ ...previous, path, loading: true, error: undefined }));
-      try {
-        const page = await api.get<Page<T>>(`${path}${query({ limit: PAGE_SIZE, cursor })}`);
-        setState((previous) => ({
-          path,
-          items: cursor === null ? page.items : [...previous.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loading: false,
-        }));
-      } catch (error) {
-        setState((previous) => ({ ...previous, loading: false, error }));
-      }
-    },
-    [api, path],
-  );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-  return { ...state, more: () => void load(state.nextCursor), retry: () => void load(state.nextCursor) };
-}
 
 /** A firm's accidents and inspections on one screen, for the inspector preparing or following up a visit. */
 /** Where the screen lives; it reads the firm's id from the path. */
@@ -61,8 +30,12 @@ export function HistoryPage(props: { path: string }) {
     document.title = `${t('inspHistoryTitle')} — antoan`;
   }, [t]);
   const enterprise = useResource(base, () => api.get<Enterprise>(base));
-  const accidents = usePagedList<Accident>(api, `${base}/accidents`);
-  const inspections = usePagedList<Inspection>(api, `${base}/inspections`);
+  const accidents = usePagedList(`${base}/accidents`, (cursor) =>
+    api.get<Page<Accident>>(`${base}/accidents${query({ limit: PAGE_SIZE, cursor })}`),
+  );
+  const inspections = usePagedList(`${base}/inspections`, (cursor) =>
+    api.get<Page<Inspection>>(`${base}/inspections${query({ limit: PAGE_SIZE, cursor })}`),
+  );
 
   return (
     <div className="stack">
@@ -81,11 +54,7 @@ export function HistoryPage(props: { path: string }) {
       </div>
       {enterprise.error !== undefined && <ErrorBox error={enterprise.error} onRetry={enterprise.reload} />}
       <Card title={t('inspInspections')}>
-        {inspections.error !== undefined && (
-          <ErrorBox error={inspections.error} onRetry={inspections.retry} />
-        )}
-        {inspections.loading && inspections.items.length === 0 && <Loading />}
-        {!inspections.loading && inspections.items.length === 0 && inspections.error === undefined && (
+        {inspections.done && inspections.items.length === 0 && (
           <p className="muted">{t('inspNoInspections')}</p>
         )}
         <ul className="history-list" data-testid="inspections">
@@ -127,20 +96,10 @@ export function HistoryPage(props: { path: string }) {
             </li>
           ))}
         </ul>
-        {inspections.nextCursor && (
-          <div className="more-row">
-            <button type="button" onClick={inspections.more} disabled={inspections.loading}>
-              {t('loadMore')}
-            </button>
-          </div>
-        )}
+        <PagedFooter list={inspections} className="more-row" />
       </Card>
       <Card title={t('inspAccidents')}>
-        {accidents.error !== undefined && <ErrorBox error={accidents.error} onRetry={accidents.retry} />}
-        {accidents.loading && accidents.items.length === 0 && <Loading />}
-        {!accidents.loading && accidents.items.length === 0 && accidents.error === undefined && (
-          <p className="muted">{t('inspNoAccidents')}</p>
-        )}
+        {accidents.done && accidents.items.length === 0 && <p className="muted">{t('inspNoAccidents')}</p>}
         <ul className="history-list" data-testid="accidents">
           {accidents.items.map((accident) => (
             <li key={accident.id} className="history-item">
@@ -172,13 +131,7 @@ export function HistoryPage(props: { path: string }) {
             </li>
           ))}
         </ul>
-        {accidents.nextCursor && (
-          <div className="more-row">
-            <button type="button" onClick={accidents.more} disabled={accidents.loading}>
-              {t('loadMore')}
-            </button>
-          </div>
-        )}
+        <PagedFooter list={accidents} className="more-row" />
       </Card>
     </div>
   );

@@ -2,14 +2,14 @@ import type { EvidenceKind } from '@antoan/domain';
 import type { EvidenceReviewQueue, EvidenceReviewQueueItem, Page, ZoneView as Zone } from '@antoan/schemas';
 import { useEffect, useId, useState } from 'react';
 import { query } from '../api';
-import { useResource } from '../hooks';
+import { formatDay, formatTimestamp } from '../dates';
+import { usePagedList, useResource } from '../hooks';
 import { useI18n } from '../i18n';
-import { formatDay, formatInstant } from '../labels/checklist';
 import { flagTexts } from '../labels/trust';
 import { evidenceKindTexts } from '../reasons';
 import { navigate, useLocation } from '../router';
 import { useSignedIn } from '../session-context';
-import { Badge, ErrorBox, Loading } from '../ui';
+import { Badge, ErrorBox, Loading, PagedFooter } from '../ui';
 import '../styles/checklist.css';
 
 /** A verdict recorded on this page, shown in place of the entry it closed. */
@@ -77,38 +77,19 @@ function ZoneQueue(props: { zoneId: string }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const path = `/zones/${encodeURIComponent(props.zoneId)}/evidence-review`;
-  const first = useResource(path, () => api.get<EvidenceReviewQueue>(`${path}?limit=20`));
-  const [more, setMore] = useState<EvidenceReviewQueueItem[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const nextCursor = cursor === undefined ? first.data?.nextCursor : cursor;
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = await api.get<EvidenceReviewQueue>(`${path}${query({ limit: 20, cursor: nextCursor })}`);
-      setMore((current) => [...current, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  if (first.error !== undefined) return <ErrorBox error={first.error} onRetry={first.reload} />;
-  if (!first.data) return <Loading />;
-  const entries = [...first.data.items, ...more];
+  const list = usePagedList(path, (cursor) =>
+    api.get<EvidenceReviewQueue>(`${path}${query({ limit: 20, cursor })}`),
+  );
+  const entries = list.items;
   return (
     <>
-      {entries.length === 0 && <p className="muted">{t('reviewEmpty')}</p>}
+      {list.done && entries.length === 0 && <p className="muted">{t('reviewEmpty')}</p>}
       <ul className="review-list" data-testid="review-list">
         {entries.map((entry) => (
           <ReviewEntry key={entry.evidenceId} entry={entry} />
         ))}
       </ul>
-      {error !== null && <ErrorBox error={error} />}
-      {nextCursor && (
-        <button type="button" onClick={() => void loadMore()} data-testid="review-more">
-          {t('loadMore')}
-        </button>
-      )}
+      <PagedFooter list={list} testId="review-more" />
     </>
   );
 }
@@ -163,7 +144,7 @@ function ReviewEntry(props: { entry: EvidenceReviewQueueItem }) {
           {entry.verifiedAt !== undefined && (
             <>
               <dt>{t('reviewVerifiedAt')}</dt>
-              <dd>{formatInstant(entry.verifiedAt, lang)}</dd>
+              <dd>{formatTimestamp(entry.verifiedAt, lang)}</dd>
             </>
           )}
         </dl>

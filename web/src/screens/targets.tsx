@@ -1,13 +1,14 @@
 import { PRIORITY_BANDS, type PriorityBand, priorityBand } from '@antoan/domain';
-import type { Page, Target, TargetList, ZoneView as Zone } from '@antoan/schemas';
+import type { Page, TargetList, ZoneView as Zone } from '@antoan/schemas';
 import { useEffect, useState } from 'react';
 import { query } from '../api';
-import { useResource } from '../hooks';
+import { usePagedList, useResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { priorityBandTexts, reasonSentence } from '../labels/inspector';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatDecimal, formatScore, Link, Loading } from '../ui';
 import '../styles/inspector.css';
+import { sectorText } from '../vsic';
 
 const PAGE_SIZE = 30;
 const bandTone: Record<PriorityBand, 'bad' | 'warn' | 'info' | 'muted'> = {
@@ -29,29 +30,11 @@ export function TargetsPage() {
   const [sectorInput, setSectorInput] = useState('');
   const [sectorCode, setSectorCode] = useState('');
   const path = `/targets${query({ zoneId, sectorCode, limit: PAGE_SIZE })}`;
-  const first = useResource(path, () => api.get<TargetList>(path));
-  // Later pages, appended below the first; a new filter starts again from the first page.
-  const [more, setMore] = useState<{ path: string; items: Target[]; nextCursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>();
-  const later = more?.path === path ? more : null;
-  const items = [...(first.data?.items ?? []), ...(later?.items ?? [])];
-  const nextCursor = later ? later.nextCursor : (first.data?.nextCursor ?? null);
+  const list = usePagedList(path, (cursor) =>
+    api.get<TargetList>(`${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  );
+  const { items, nextCursor } = list;
   const zoneNames = new Map(zones.data?.items.map((zone) => [zone.id, zone.code]));
-
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await api.get<TargetList>(`${path}&cursor=${encodeURIComponent(nextCursor)}`);
-      setMore({ path, items: [...(later?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <div className="stack">
@@ -103,9 +86,9 @@ export function TargetsPage() {
           ))}
         </ul>
       </section>
-      {first.error !== undefined && <ErrorBox error={first.error} onRetry={first.reload} />}
-      {first.loading && !first.data && <Loading />}
-      {first.data && items.length === 0 && <p className="muted">{t('none')}</p>}
+      {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.more} />}
+      {list.loading && items.length === 0 && <Loading />}
+      {list.done && items.length === 0 && <p className="muted">{t('none')}</p>}
       <ol className="targets" data-testid="targets">
         {items.map((target, index) => {
           const band = priorityBand(target.priority);
@@ -119,7 +102,7 @@ export function TargetsPage() {
                 <div className="target-name">
                   <Link to={`/enterprises/${eid}`}>{target.name}</Link>
                   <span className="muted small">
-                    {zoneNames.get(target.zoneId) ?? ''} · {target.sectorCode}
+                    {zoneNames.get(target.zoneId) ?? ''} · {sectorText(target.sectorCode, lang)}
                   </span>
                 </div>
                 <div className="target-figures">
@@ -155,18 +138,17 @@ export function TargetsPage() {
           );
         })}
       </ol>
-      {moreError !== undefined && <ErrorBox error={moreError} onRetry={showMore} />}
-      {first.data && (
+      {items.length > 0 && (
         <div className="more-row">
           <span className="small muted" data-testid="targets-count">
             {t('inspShownCount')}: {items.length}
           </span>
           {nextCursor ? (
-            <button type="button" onClick={showMore} disabled={loadingMore} data-testid="targets-more">
-              {loadingMore ? t('loading') : t('inspShowMoreTargets')}
+            <button type="button" onClick={list.more} disabled={list.loading} data-testid="targets-more">
+              {list.loading ? t('loading') : t('inspShowMoreTargets')}
             </button>
           ) : (
-            items.length > 0 && <span className="small muted">{t('inspEndOfTargets')}</span>
+            list.done && <span className="small muted">{t('inspEndOfTargets')}</span>
           )}
         </div>
       )}

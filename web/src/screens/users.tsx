@@ -65,7 +65,9 @@ export function UsersPage() {
                 <div className="user-name">{user.email}</div>
                 <div className="muted small">
                   {t(roleLabels[user.role])}
-                  {user.enterpriseId ? ` · ${t('enterpriseIdLabel')}: ${user.enterpriseId}` : ''}
+                  {user.enterpriseId
+                    ? ` · ${t('enterprise')}: ${user.enterpriseName ?? user.enterpriseId}`
+                    : ''}
                   {user.zoneIds.length > 0
                     ? ` · ${user.zoneIds.map((id) => zoneNames.get(id) ?? t('unknownZone')).join(', ')}`
                     : ''}

@@ -1,10 +1,5 @@
-import type {
-  ActionView as Action,
-  EnterpriseDetail as Enterprise,
-  Page,
-  ZoneView as Zone,
-} from '@antoan/schemas';
-import { useEffect, useState } from 'react';
+import type { Page, ZoneView as Zone, ZoneActionView as ZoneAction } from '@antoan/schemas';
+import { useEffect } from 'react';
 import '../styles/actions.css';
 import { query } from '../api';
 import { useResource } from '../hooks';
@@ -36,9 +31,10 @@ export function ZoneActionsPage(props: { zid: string }) {
   const zone = zones.data?.items.find((candidate) => candidate.id === props.zid);
   const overseer = useOverseerOf(props.zid);
   const base = `/zones/${encodeURIComponent(props.zid)}`;
+  const zoneCode = zone?.code;
   useEffect(() => {
-    document.title = `${t('zoneActions')} — ${zone?.code ?? props.zid} — antoan`;
-  }, [t, zone?.code, props.zid]);
+    document.title = `${t('zoneActions')}${zoneCode ? ` — ${zoneCode}` : ''} — antoan`;
+  }, [t, zoneCode]);
 
   return (
     <div className="stack">
@@ -47,11 +43,29 @@ export function ZoneActionsPage(props: { zid: string }) {
       </p>
       <div className="page-title">
         <h1>{t('zoneActions')}</h1>
-        <p className="action-firm">{zone ? `${zone.code} — ${zone.name}` : props.zid}</p>
+        <p className="action-firm">{zone ? `${zone.code} — ${zone.name}` : ''}</p>
         <p className="muted small">{t('zoneActionsIntro')}</p>
       </div>
       <Card>
         <div className="action-filters">
+          {(zones.data?.items.length ?? 0) > 1 && (
+            <label className="inline-field">
+              {t('zoneActionsZone')}
+              <select
+                value={props.zid}
+                onChange={(event) =>
+                  navigate(`/zones/${encodeURIComponent(event.target.value)}/actions${query({ view })}`)
+                }
+                data-testid="zone-pick"
+              >
+                {zones.data?.items.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.code} — {option.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="inline-field">
             {t('zoneViewLabel')}
             <select
@@ -69,8 +83,8 @@ export function ZoneActionsPage(props: { zid: string }) {
             </select>
           </label>
         </div>
-        <PagedActions
-          key={view}
+        <PagedActions<ZoneAction>
+          key={`${props.zid}-${view}`}
           path={`${base}/actions`}
           filters={viewFilters[view]}
           render={(actions) => <ZoneActionList actions={actions} overseer={overseer} />}
@@ -80,32 +94,9 @@ export function ZoneActionsPage(props: { zid: string }) {
   );
 }
 
-/** The page's actions with the names of their firms (each firm read once). */
-function ZoneActionList(props: { actions: Action[]; overseer: boolean }) {
-  const { api } = useSignedIn();
-  const [names, setNames] = useState<Record<string, string>>({});
-  const wanted = [...new Set(props.actions.map((action) => action.enterpriseId))].filter(
-    (id) => names[id] === undefined,
-  );
-  const key = wanted.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` lists the firms whose names are still unknown.
-  useEffect(() => {
-    if (!key) return;
-    let current = true;
-    Promise.all(
-      wanted.map((id) =>
-        api
-          .get<Enterprise>(`/enterprises/${encodeURIComponent(id)}`)
-          .then((firm) => [id, firm.name] as const)
-          .catch(() => [id, id] as const),
-      ),
-    ).then((found) => {
-      if (current) setNames((previous) => ({ ...previous, ...Object.fromEntries(found) }));
-    });
-    return () => {
-      current = false;
-    };
-  }, [key]);
+/** The page's actions with the names of their firms and evidence files, as the zone's list gives them. */
+function ZoneActionList(props: { actions: ZoneAction[]; overseer: boolean }) {
+  const { t } = useI18n();
   return (
     <ol className="action-list" data-testid="action-list">
       {props.actions.map((action) => (
@@ -115,8 +106,9 @@ function ZoneActionList(props: { actions: Action[]; overseer: boolean }) {
           editable={false}
           overseer={props.overseer}
           evidence={[]}
+          evidenceFiles={action.evidenceFiles}
           onChanged={() => {}}
-          firmName={names[action.enterpriseId] ?? action.enterpriseId}
+          firmName={action.enterpriseName ?? t('reviewUnknownFirm')}
         />
       ))}
     </ol>

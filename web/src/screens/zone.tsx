@@ -31,6 +31,7 @@ import { navigate, useLocation } from '../router';
 import { useSignedIn } from '../session-context';
 import { Badge, Card, ErrorBox, formatScore, Link, Loading } from '../ui';
 import '../styles/zone.css';
+import { sectorName } from '../vsic';
 
 const RATINGS: readonly Rating[] = ['A', 'B', 'C', 'D'];
 const FIRMS_PAGE = 25;
@@ -624,7 +625,7 @@ function ZoneFirms(props: { zid: string; period: string }) {
         <tbody>
           {items.map((firm) => {
             const status = firmStatus[firm.status];
-            const section = vsicSections[firm.sectorCode.slice(0, 1)];
+            const section = sectorName(firm.sectorCode);
             return (
               <tr key={firm.enterpriseId} data-testid={`firm-${firm.enterpriseId}`}>
                 <td data-label={t('enterprise')} className="zv-name">

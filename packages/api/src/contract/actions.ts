@@ -40,7 +40,9 @@ export const actionsContract = {
     tag: 'actions',
     access: 'zone_manager (own zones), inspector, authority',
     query: s.zoneActionsQuerySchema,
-    responses: { 200: ok('A page of actions.', s.actionListSchema) },
+    responses: {
+      200: ok('A page of actions, each with its firm and evidence file names.', s.zoneActionListSchema),
+    },
     problems: [400, 403, 404],
   },
 } satisfies GroupContract;

@@ -1,7 +1,7 @@
 import * as s from '@antoan/schemas';
 import { type GroupContract, ok } from './types';
 
-/** The `inspections` routes (`routes/inspections.ts`). */
+/** The `inspections` routes (`routes/inspections.ts`) and the photos behind them (`routes/inspection-photos.ts`). */
 export const inspectionsContract = {
   'POST /v1/enterprises/{eid}/inspections': {
     summary: 'Record an inspection',

@@ -6,12 +6,13 @@ import {
   getFirmYearFacts,
   getZoneActionCounts,
   getZoneReportCounters,
+  keys,
   listActionsOfEnterprise,
   listAssessments,
   listEnterprisesInZone,
   setDataFormatVersion,
 } from '@antoan/db';
-import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createDraftThroughApi,
@@ -82,12 +83,25 @@ const derived = (item: Record<string, unknown>) => {
   );
 };
 
-/** Turns the table into what an older version left: the records without their counters and index entries. */
+/**
+ * Turns the table into what an older version left: the records without their counters and index entries, and the
+ * firm records without the zone name registration now copies onto them.
+ */
 async function dropDerivedItems(): Promise<number> {
-  const doomed = (await tableItems()).filter(derived);
+  const items = await tableItems();
+  const doomed = items.filter(derived);
   for (const item of doomed) {
     await api.db.doc.send(
       new DeleteCommand({ TableName: api.db.tableName, Key: { pk: item.pk, sk: item.sk } }),
+    );
+  }
+  for (const item of items.filter((item) => item.type === 'enterprise' && 'zoneName' in item)) {
+    await api.db.doc.send(
+      new UpdateCommand({
+        TableName: api.db.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'REMOVE zoneName',
+      }),
     );
   }
   return doomed.length;
@@ -183,8 +197,14 @@ describe('the backfill job', () => {
       // Five firms (a3 has no action: its check is a draft) and two zones; every one but a3 has gap actions.
       'action-counts': { checked: 7, rewritten: 6 },
       'target-index': { checked: 5, rewritten: 5 },
+      'zone-names': { checked: 5, rewritten: 5 },
     });
     expect(await oversightViews()).toEqual(live);
+    // The firm record carries its zone's name again, so its profile reads one item.
+    const { Item } = await api.db.doc.send(
+      new GetCommand({ TableName: api.db.tableName, Key: keys.enterprise(firmWithEvidence) }),
+    );
+    expect(Item?.zoneName).toBe('Zone ZA');
     expect(await getDataFormatVersion(api.db)).toBe(DATA_FORMAT_VERSION);
   });
 

@@ -43,6 +43,7 @@ import {
   rebuildZoneEnterpriseCounts,
   type StoredScore,
   setDataFormatVersion,
+  setEnterpriseZoneName,
   type Zone,
   type ZoneAccidentCounts,
   type ZoneStats,
@@ -60,8 +61,9 @@ import { appendixTwoComplete, countsInReport } from '../use-cases/annual-report-
  *  - 2: zone registrations, zone period counters, score index, zone accident counters, evidence coverage,
  *    target index.
  *  - 3: firm and zone year counters (annual report), firm and zone action counters.
+ *  - 4: the zone's name copied onto each firm record (its profile reads one item).
  */
-export const DATA_FORMAT_VERSION = 3;
+export const DATA_FORMAT_VERSION = 4;
 
 /** One enterprise's records, each read at most once per run whichever rebuilders ask. */
 export interface EnterpriseRecords {
@@ -465,6 +467,29 @@ export const targetIndexRebuilder: Rebuilder = {
 };
 
 /**
+ * The zone's name on each firm record (`zoneName`), which registration copies so the firm's profile reads one item.
+ * Firms registered before the copy was kept get it; a copy that differs from the zone's name is set right.
+ */
+export const zoneNameRebuilder: Rebuilder = {
+  name: 'zone-names',
+  create(db) {
+    const count: RebuildCount = { checked: 0, rewritten: 0 };
+    let current: Zone | undefined;
+    return {
+      async zone(zone) {
+        current = zone;
+      },
+      async enterprise({ enterprise }) {
+        count.checked++;
+        if (!current || current.id !== enterprise.zoneId || enterprise.zoneName === current.name) return;
+        if (await setEnterpriseZoneName(db, enterprise.id, current.name)) count.rewritten++;
+      },
+      finish: async () => count,
+    };
+  },
+};
+
+/**
  * The rebuilders a run applies, in order. Add one here (and bump `DATA_FORMAT_VERSION`) when a change starts
  * keeping a new counter or index entry.
  */
@@ -477,6 +502,7 @@ export const rebuilders: readonly Rebuilder[] = [
   yearCountersRebuilder,
   actionCountsRebuilder,
   targetIndexRebuilder,
+  zoneNameRebuilder,
 ];
 
 /** What a run did. */

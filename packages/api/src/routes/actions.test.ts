@@ -236,13 +236,26 @@ describe('corrective actions end to end', () => {
     expect(created.status).toBe(201);
     let action = (await created.json()) as ActionBody;
     const asC: TokenRequest = { sub: 'officer-c', role: 'enterprise', enterpriseId: 'ent-c' };
-    const done = await patchAction(asC, 'ent-c', action, { status: 'done', note: 'Đã hàn lại' });
+    await putEvidenceRecord(api.db, {
+      enterpriseId: 'ent-c',
+      id: 'ev-rail-1',
+      kind: 'other',
+      issuedOn: '2026-11-20',
+    });
+    const done = await patchAction(asC, 'ent-c', action, {
+      status: 'done',
+      note: 'Đã hàn lại',
+      evidenceIds: ['ev-rail-1'],
+    });
     expect(done.status).toBe(200);
     action = (await done.json()) as ActionBody;
     const queue = await api.call('GET', '/v1/zones/zone-a/actions?status=done', { as: managerA });
-    expect(((await queue.json()) as { items: ActionBody[] }).items.map((found) => found.id)).toContain(
-      action.id,
-    );
+    const queued = ((await queue.json()) as { items: Array<ActionBody & Record<string, unknown>> }).items;
+    // The zone's list names the firm and the evidence file, not just their ids.
+    expect(queued.find((found) => found.id === action.id)).toMatchObject({
+      enterpriseName: 'Firm ent-c',
+      evidenceFiles: [{ id: 'ev-rail-1', fileName: 'ev-rail-1.pdf' }],
+    });
     const statuses = await Promise.all(
       [managerA, otherManagerA].map((as) => patchAction(as, 'ent-c', action, { status: 'verified' })),
     );

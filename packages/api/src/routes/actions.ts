@@ -1,5 +1,7 @@
 import {
   getAction,
+  getEnterpriseNames,
+  getEvidenceFileNames,
   getZone,
   listActionsOfEnterprise,
   listDoneActionsOfZone,
@@ -117,8 +119,33 @@ export const actionRoutes = () =>
                 limit: query.limit,
                 cursor: query.cursor,
               });
+        // The firms' names and the evidence files, two batch reads for the page.
+        const names = await getEnterpriseNames(
+          c.var.deps.db,
+          page.items.map((action) => action.enterpriseId),
+        );
+        const files = await getEvidenceFileNames(
+          c.var.deps.db,
+          page.items.flatMap((action) =>
+            (action.evidenceIds ?? []).map((evidenceId) => ({
+              enterpriseId: action.enterpriseId,
+              evidenceId,
+            })),
+          ),
+        );
         return c.json({
-          items: page.items.map((action) => actionView(action, today(c))),
+          items: page.items.map((action) => {
+            const name = names.get(action.enterpriseId);
+            const attached = (action.evidenceIds ?? []).flatMap((id) => {
+              const fileName = files.get(id);
+              return fileName === undefined ? [] : [{ id, fileName }];
+            });
+            return {
+              ...actionView(action, today(c)),
+              ...(name === undefined ? {} : { enterpriseName: name }),
+              ...(attached.length === 0 ? {} : { evidenceFiles: attached }),
+            };
+          }),
           nextCursor: page.nextCursor,
         });
       },

@@ -1,5 +1,5 @@
-import { createZone, getEnterprise } from '@antoan/db';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createZone, getEnterprise, keys } from '@antoan/db';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callers, createTestApi, type TestApi } from '../test-support';
 
@@ -146,5 +146,56 @@ describe('POST /v1/enterprises', () => {
     const headers = { 'Idempotency-Key': 'create-firm-0002' };
     expect((await create({ ...valid, taxCode: 'bad' }, headers)).status).toBe(400);
     expect((await create({ ...valid, taxCode: '1800666666' }, headers)).status).toBe(201);
+  });
+});
+
+describe('GET /v1/enterprises/:eid', () => {
+  /** The DynamoDB commands sent while `work` runs. */
+  async function commandsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const sent: string[] = [];
+    const name = 'recordCommands';
+    api.db.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await work();
+    } finally {
+      api.db.doc.middlewareStack.remove(name);
+    }
+    return sent;
+  }
+
+  it('names the zone from the firm record: one GetItem, no read of the zone', async () => {
+    const created = await create({ ...valid, taxCode: '1800555001' });
+    const { id } = (await created.json()) as { id: string };
+    expect((await getEnterprise(api.db, id))?.zoneName).toBe('Zone A');
+    let profile: unknown;
+    const sent = await commandsOf(async () => {
+      profile = await (await api.call('GET', `/v1/enterprises/${id}`, { as: callers.inspector })).json();
+    });
+    expect(profile).toMatchObject({ id, zoneId: 'zone-a', zoneName: 'Zone A' });
+    expect(sent).toEqual(['GetItemCommand']);
+  });
+
+  it('reads the zone for a firm registered before the name was copied onto it', async () => {
+    const created = await create({ ...valid, taxCode: '1800555002' });
+    const { id } = (await created.json()) as { id: string };
+    await api.db.doc.send(
+      new UpdateCommand({
+        TableName: api.db.tableName,
+        Key: keys.enterprise(id),
+        UpdateExpression: 'REMOVE zoneName',
+      }),
+    );
+    let profile: unknown;
+    const sent = await commandsOf(async () => {
+      profile = await (await api.call('GET', `/v1/enterprises/${id}`, { as: callers.inspector })).json();
+    });
+    expect(profile).toMatchObject({ id, zoneName: 'Zone A' });
+    expect(sent).toEqual(['GetItemCommand', 'GetItemCommand']);
   });
 });

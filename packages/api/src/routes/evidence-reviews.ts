@@ -1,7 +1,6 @@
-import { getZone } from '@antoan/db';
 import { evidenceReviewQuerySchema, reviewEvidenceSchema } from '@antoan/schemas';
 import { Hono } from 'hono';
-import { allow, authenticate, loadEnterprise, zoneInScope } from '../access';
+import { allow, authenticate, loadEnterprise, loadZone } from '../access';
 import { jsonContent, valid } from '../body';
 import type { AppEnv } from '../deps';
 import { conflict, forbidden, notFound } from '../errors';
@@ -65,10 +64,8 @@ export const evidenceReviewRoutes = () =>
       allow('zone_manager', 'inspector', 'authority'),
       valid('query', evidenceReviewQuerySchema),
       async (c) => {
-        const { deps, principal } = c.var;
-        const zoneId = c.req.param('zid');
-        if (!zoneInScope(principal, zoneId) || !(await getZone(deps.db, zoneId))) throw notFound('zone');
+        const zone = await loadZone(c, c.req.param('zid'));
         const { limit, cursor } = c.req.valid('query');
-        return c.json(await listEvidenceReviewQueue(deps, { zoneId, limit, cursor }));
+        return c.json(await listEvidenceReviewQueue(c.var.deps, { zoneId: zone.id, limit, cursor }));
       },
     );

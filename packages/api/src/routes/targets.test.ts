@@ -112,6 +112,34 @@ describe('the inspector’s target list', () => {
     }
   });
 
+  it('never lists more than the limit: firms that must be listed and outnumber it continue on the next page', async () => {
+    const eid = idOf.get('Phần mềm Hậu Giang') as string;
+    const declared = await api.call('POST', `/v1/enterprises/${eid}/accidents`, {
+      as: officerOf(eid),
+      body: {
+        occurredAt: '2026-11-27T10:00:00+07:00',
+        severity: 'fatal',
+        victims: 1,
+        fatalities: 1,
+        cause: 'Ngã cao',
+        description: 'Nhân viên ngã từ cầu thang khi lắp đặt máy chủ.',
+      },
+    });
+    expect(declared.status).toBe(201);
+    const fatal = [idOf.get('Kế toán An Bình'), eid].sort();
+    const first = await api.call('GET', '/v1/targets?limit=1', { as: callers.inspector });
+    const page = (await first.json()) as { items: Target[]; nextCursor: string | null };
+    expect(page.items).toHaveLength(1);
+    expect(codes(page.items[0])).toContain('fatal_accident');
+    expect(page.nextCursor).not.toBeNull();
+    const second = await api.call('GET', `/v1/targets?limit=1&cursor=${page.nextCursor}`, {
+      as: callers.inspector,
+    });
+    const next = (await second.json()) as { items: Target[] };
+    expect(codes(next.items[0])).toContain('fatal_accident');
+    expect([page.items[0]?.enterpriseId, next.items[0]?.enterpriseId].sort()).toEqual(fatal);
+  });
+
   it('reacts to a submission: compliance becomes known', async () => {
     const name = 'Thép Mê Kông';
     const eid = idOf.get(name) as string;

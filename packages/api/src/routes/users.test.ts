@@ -114,6 +114,14 @@ describe('users', () => {
     expect((await list(callers.authority, '?cursor=forged')).status).toBe(400);
   });
 
+  it('names the firm of each enterprise user in the list, and no firm for other roles', async () => {
+    const response = await api.call('GET', '/v1/users?zoneId=zone-a', { as: callers.authority });
+    const body = (await response.json()) as { items: Array<{ email: string; enterpriseName?: string }> };
+    const byEmail = new Map(body.items.map((user) => [user.email, user]));
+    expect(byEmail.get('a1@firm-a.vn')?.enterpriseName).toBe('Firm ent-a');
+    expect(byEmail.get('zm.one@kcn.vn')).not.toHaveProperty('enterpriseName');
+  });
+
   it('pages through users with limit and cursor', async () => {
     const first = await api.call('GET', '/v1/users?limit=2', { as: callers.authority });
     const page1 = (await first.json()) as { items: Array<{ id: string }>; nextCursor: string };

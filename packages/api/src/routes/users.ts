@@ -11,11 +11,21 @@ import { listUsers } from '../use-cases/list-users';
 import type { UserAdminError } from '../use-cases/user-scope';
 import type { DirectoryUser } from '../user-directory';
 
-const view = ({ id, email, role, enterpriseId, zoneIds, enabled, createdAt }: DirectoryUser) => ({
+const view = ({
+  id,
+  email,
+  role,
+  enterpriseId,
+  enterpriseName,
+  zoneIds,
+  enabled,
+  createdAt,
+}: DirectoryUser & { enterpriseName?: string }) => ({
   id,
   email,
   role,
   ...(enterpriseId === undefined ? {} : { enterpriseId }),
+  ...(enterpriseName === undefined ? {} : { enterpriseName }),
   zoneIds,
   enabled,
   createdAt,

@@ -2,7 +2,7 @@ import {
   type AnswerRecord,
   type Assessment,
   type Enterprise,
-  getAssessment,
+  getDraftToSave,
   getEvidenceFacts,
   saveAnswers,
 } from '@antoan/db';
@@ -78,7 +78,13 @@ export async function answerSelfCheck(
     actor: string;
   },
 ): Promise<Result<Assessment>> {
-  const assessment = await getAssessment(deps.db, input.enterprise.id, input.assessmentId);
+  // Eventually consistent where that is safe (half the read units of the growing draft); see getDraftToSave.
+  const assessment = await getDraftToSave(
+    deps.db,
+    input.enterprise.id,
+    input.assessmentId,
+    input.expectedVersion,
+  );
   if (!assessment) return failure(notFound('assessment'));
   if (assessment.status === 'submitted') return failure(submittedConflict());
   if (input.expectedVersion !== assessment.version) return failure(preconditionFailed());

@@ -1,4 +1,4 @@
-import { getZoneCounters, type Zone, type ZoneCounters } from '@antoan/db';
+import { getZoneCounters, listZones, type Zone, type ZoneCounters } from '@antoan/db';
 import {
   combinedZoneFigures,
   currentPeriods,
@@ -18,6 +18,9 @@ const noCounters: PeriodCounters = {
   scoreSumTenths: 0,
   sections: {},
 };
+
+/** A year without accidents, as the counters would hold it. */
+export const noAccidents = { fatal: 0, serious: 0, minor: 0, victims: 0, fatalities: 0 };
 
 /** A zone's current figures over both schedules, from its kept counters (`getZoneCounters`). */
 export function wholeZoneFigures(counters: ZoneCounters, today: string) {
@@ -45,33 +48,37 @@ export function wholeZonePeriods(today: string) {
   };
 }
 
+/** Every zone of the city, by code, through every page of the zone list. */
+async function allZones(deps: Pick<AppDeps, 'db'>): Promise<Zone[]> {
+  const zones: Zone[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listZones(deps.db, { limit: 200, cursor });
+    zones.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return zones;
+}
+
 /**
  * Every zone's current figures side by side (each firm for the period it owes now), the city's totals and the
  * weakest zones, read from kept counters only: the zone list, then one BatchGetItem round of 7 items per zone
  * (registrations, actions, four period stats, this year's accidents), however many firms the zones hold.
  */
-export async function cityOverview(
-  deps: Pick<AppDeps, 'db' | 'now'>,
-  input: { zones: readonly Zone[] },
-): Promise<CityOverview> {
+export async function cityOverview(deps: Pick<AppDeps, 'db' | 'now'>): Promise<CityOverview> {
+  const zoneList = await allZones(deps);
   const today = vietnamDate(deps.now());
   const { half, year, periods, years } = wholeZonePeriods(today);
   const yearText = String(year.year);
   const counters = await getZoneCounters(deps.db, {
-    zoneIds: input.zones.map((zone) => zone.id),
+    zoneIds: zoneList.map((zone) => zone.id),
     periods,
     years,
   });
-  const zones = input.zones.map((zone, index) => {
+  const zones = zoneList.map((zone, index) => {
     const kept = counters[index] as ZoneCounters;
     const { weakestSections: _sections, ...figures } = wholeZoneFigures(kept, today);
-    const accidents = kept.accidents[yearText] ?? {
-      fatal: 0,
-      serious: 0,
-      minor: 0,
-      victims: 0,
-      fatalities: 0,
-    };
+    const accidents = kept.accidents[yearText] ?? noAccidents;
     return {
       zoneId: zone.id,
       code: zone.code,

@@ -1,10 +1,11 @@
-import type { Enterprise, Evidence } from '@antoan/db';
+import type { Enterprise } from '@antoan/db';
 import { vietnamDate } from '@antoan/domain';
 import type { RequestInspectionPhotoInput } from '@antoan/schemas';
 import { MAX_EVIDENCE_BYTES } from '@antoan/storage';
 import type { AppDeps } from '../deps';
 import { invalid, payloadTooLarge, unsupportedMediaType } from '../errors';
 import { declareEvidence } from './declare-evidence';
+import type { EvidenceUploadTicket } from './request-evidence-upload';
 import { failure, type Result, success } from './result';
 
 /** The types a photo may have: the image types the evidence store verifies by their magic bytes. */
@@ -13,10 +14,8 @@ type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
 const isPhotoContentType = (value: string): value is PhotoContentType =>
   (PHOTO_CONTENT_TYPES as readonly string[]).includes(value);
 
-/** A declared photo and the presigned form to send it with. */
-export type InspectionPhotoTicket = Omit<Evidence, 'objectKey'> & {
-  upload: Awaited<ReturnType<AppDeps['evidence']['presignUpload']>>;
-};
+/** A declared photo and the presigned form to send it with: the same ticket as a firm's evidence. */
+export type InspectionPhotoTicket = EvidenceUploadTicket;
 
 /**
  * Declares a photo an inspector is about to upload as evidence of kind `inspection_photo` of the firm, and returns

@@ -1,9 +1,12 @@
-import { getZone } from '@antoan/db';
+import { getEnterpriseNames, getZone } from '@antoan/db';
 import type { ListUsersQuery } from '@antoan/schemas';
 import type { AppDeps } from '../deps';
 import type { Principal } from '../principal';
 import type { DirectoryUser } from '../user-directory';
 import { firmInAdminScope, firmsInZones, isAuthority, type UserAdminResult } from './user-scope';
+
+/** A listed user, with the name of their firm when they are an enterprise user (read in one batch per page). */
+export type ListedUser = DirectoryUser & { enterpriseName?: string };
 
 /**
  * Lists the users the caller administers. The authority sees everyone; `zoneId` narrows to that zone's
@@ -13,7 +16,7 @@ import { firmInAdminScope, firmsInZones, isAuthority, type UserAdminResult } fro
 export async function listUsers(
   deps: Pick<AppDeps, 'db' | 'users'>,
   input: { principal: Principal; query: ListUsersQuery },
-): Promise<UserAdminResult<{ items: DirectoryUser[]; nextCursor: string | null }>> {
+): Promise<UserAdminResult<{ items: ListedUser[]; nextCursor: string | null }>> {
   const { principal, query } = input;
   const authority = isAuthority(principal);
   if (query.enterpriseId !== undefined && !(await firmInAdminScope(deps.db, principal, query.enterpriseId))) {
@@ -52,5 +55,13 @@ export async function listUsers(
     limit: query.limit,
     cursor: query.cursor,
   });
-  return { ok: true, value: page };
+  const names = await getEnterpriseNames(
+    deps.db,
+    page.items.flatMap((user) => (user.enterpriseId === undefined ? [] : [user.enterpriseId])),
+  );
+  const items = page.items.map((user) => {
+    const enterpriseName = user.enterpriseId === undefined ? undefined : names.get(user.enterpriseId);
+    return enterpriseName === undefined ? user : { ...user, enterpriseName };
+  });
+  return { ok: true, value: { items, nextCursor: page.nextCursor } };
 }

@@ -1,4 +1,11 @@
-import { createInspection, type DbContext, type Enterprise, getEvidence, type Inspection } from '@antoan/db';
+import {
+  createInspection,
+  type DbContext,
+  type Enterprise,
+  getEvidence,
+  getSelfChecks,
+  type Inspection,
+} from '@antoan/db';
 import { findingErrors, gapsOf, inspectionPeriod, scoreInspection, vietnamDate } from '@antoan/domain';
 import { type CreateInspectionInput, MAX_PHOTOS_PER_INSPECTION } from '@antoan/schemas';
 import { findTemplate } from '@antoan/templates';
@@ -6,18 +13,23 @@ import type { AppDeps } from '../deps';
 import { type FieldError, invalid } from '../errors';
 import { refreshAfterWrite } from '../targeting';
 import { drainAfterCommit, planGapActions } from './gap-actions';
+import { type InspectionComparison, inspectionView } from './inspection-view';
 import { failure, type Result, success } from './result';
 
 /**
  * Records an inspection: its findings are scored by the self-assessment's scoring over the items observed, and
  * every finding that is not compliant raises an action (unless its item has one pending), in the same
- * transaction, due on `actionsDueOn` or by the item's severity.
+ * transaction, due on `actionsDueOn` or by the item's severity. The value is the inspection as the API shows it:
+ * compared with the firm's self-check of the same period.
  */
 export async function recordInspection(
   deps: Pick<AppDeps, 'db' | 'now' | 'newId'>,
   input: { enterprise: Enterprise; request: CreateInspectionInput; actor: string },
 ): Promise<
-  Result<{ inspection: Inspection; actions: { created: string[]; via: 'transaction' | 'outbox' } }>
+  Result<{
+    inspection: InspectionComparison;
+    actions: { created: string[]; via: 'transaction' | 'outbox' };
+  }>
 > {
   const { enterprise, request } = input;
   const template = findTemplate(request.templateId, request.templateVersion);
@@ -88,7 +100,8 @@ export async function recordInspection(
   await createInspection(deps.db, inspection, planned.writes, { actions });
   await drainAfterCommit(deps.db, planned);
   await refreshAfterWrite(deps.db, enterprise.id, today);
-  return success({ inspection, actions });
+  const selfCheck = (await getSelfChecks(deps.db, enterprise.id, [inspection.period])).get(inspection.period);
+  return success({ inspection: inspectionView(inspection, selfCheck), actions });
 }
 
 /** The observations as stored: empty notes and empty photo lists left out, and an observation left with neither. */
