@@ -38,7 +38,7 @@ it('holds every function of the functions folder to the budget', () => {
 describe('bundle budget: each function ≤ its floor + 100 KB, built with the esbuild settings of CDK', () => {
   it.each(lambdaFunctions)(
     '$name',
-    async ({ name, clients, overBudget }) => {
+    async ({ name, clients, overBudget, besideBundle }) => {
       const [own, floor] = await Promise.all([bundle({ entry: `${name}/index.ts` }), floorOf(clients)]);
       const ours = own.bytes - own.templateDataBytes - floor.bytes;
       expect(
@@ -57,6 +57,16 @@ describe('bundle budget: each function ≤ its floor + 100 KB, built with the es
       expect(own.packages.has('@aws-sdk/client-cognito-identity-provider'), `${name} and Cognito`).toBe(
         clients.includes('cognito'),
       );
+      if (besideBundle) {
+        // The file beside the bundle is held to its own named budget, and what it carries is not in the bundle.
+        const beside = await bundle({ import: besideBundle.import, name, file: besideBundle.file });
+        expect(
+          beside.bytes,
+          `${name}/${besideBundle.file}: ${besideBundle.budget.reason}`,
+        ).toBeLessThanOrEqual(besideBundle.budget.bytes);
+        expect(beside.packages.size, `${name}/${besideBundle.file} carries libraries`).toBeGreaterThan(0);
+        expect([...beside.packages].filter((pkg) => own.packages.has(pkg))).toEqual([]);
+      }
     },
     60_000,
   );

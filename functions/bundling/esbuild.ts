@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,18 +63,27 @@ export interface Bundle {
   packages: ReadonlySet<string>;
 }
 
-/** Builds `entry` (relative to the functions folder) or a source string as CDK would, into `outDir`. */
+/**
+ * Builds `entry` (relative to the functions folder) or a source string as CDK would, into `outDir/<name>/index.mjs`;
+ * or a module (`import`, a package path such as `@antoan/api/report-renderers`) into `outDir/<name>/<file>`, as
+ * the API stack builds the files beside a bundle (`bundlesBesideOf` in infra/lib/api-stack.ts).
+ */
 export async function bundle(
-  input: { entry: string } | { source: string; name: string },
+  input:
+    | { entry: string }
+    | { source: string; name: string }
+    | { import: string; name: string; file: string },
   outDir: string = mkdtempSync(join(tmpdir(), 'antoan-bundle-')),
 ): Promise<Bundle> {
   const name = 'entry' in input ? dirname(input.entry) : input.name;
-  const outfile = join(outDir, name, 'index.mjs');
+  const outfile = join(outDir, name, 'file' in input ? input.file : 'index.mjs');
   const result = await build({
     ...cdkBuildOptions,
     ...('entry' in input
       ? { entryPoints: [join(functionsDir, input.entry)] }
-      : { stdin: { contents: input.source, resolveDir: functionsDir, loader: 'js' } }),
+      : 'import' in input
+        ? { entryPoints: [createRequire(join(functionsDir, 'package.json')).resolve(input.import)] }
+        : { stdin: { contents: input.source, resolveDir: functionsDir, loader: 'js' } }),
     outfile,
     metafile: true,
   });

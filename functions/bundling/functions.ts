@@ -1,4 +1,8 @@
+import { REPORT_RENDERERS_FILE } from '@antoan/api/report-files';
 import type { AwsClient } from './esbuild';
+
+/** THE REPORT RENDERERS BUDGET: the file beside the reports bundle (ExcelJS, PDFKit, fontkit and our renderers). */
+export const REPORT_RENDERERS_BUDGET_BYTES = 1900 * 1024;
 
 /**
  * Every Lambda function, the AWS clients it needs (its floor), and a request it can answer without reaching
@@ -13,6 +17,11 @@ export const lambdaFunctions: ReadonlyArray<{
    * test holds the function to it, so it cannot grow further unnoticed.
    */
   overBudget?: { bytes: number; reason: string };
+  /**
+   * A module built into a file of its own beside the bundle (`bundlesBesideOf` in infra/lib/api-stack.ts) and
+   * imported only when a request needs it; counted apart from the bundle, against its own named budget.
+   */
+  besideBundle?: { file: string; import: string; budget: { bytes: number; reason: string } };
 }> = [
   { name: 'health', clients: [], request: { method: 'GET', path: '/v1/health' } },
   { name: 'templates', clients: [], request: { method: 'GET', path: '/v1/templates' } },
@@ -27,6 +36,11 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'submissions',
     clients: ['dynamodb'],
     request: { method: 'POST', path: '/v1/enterprises/e-1/assessments/a-1/submit' },
+    overBudget: {
+      bytes: 105 * 1024,
+      reason:
+        'issue 13 (open): the bilingual field messages merged from main (each schema message carries its Vietnamese) took submissions from 99 KB to 100.6 KB over the floor; its scoring and submission transaction are the rest. Trimming it back under 100 KB is left open',
+    },
   },
   {
     name: 'evidence',
@@ -82,10 +96,14 @@ export const lambdaFunctions: ReadonlyArray<{
     name: 'reports',
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/reports/annual?year=2026' },
-    overBudget: {
-      bytes: 1950 * 1024,
-      reason:
-        'the XLSX and PDF files are made in the function: ExcelJS and PDFKit (with fontkit and their dependencies) are bundled, 1.84 MB of the 1.94 MB measured over the floor; Lambda has no node_modules to load them from, and only this function imports them (a JSON answer never evaluates them: they are imported on the first file asked for)',
+    besideBundle: {
+      file: REPORT_RENDERERS_FILE,
+      import: '@antoan/api/report-renderers',
+      budget: {
+        bytes: REPORT_RENDERERS_BUDGET_BYTES,
+        reason:
+          'the XLSX and PDF files are made in the function: ExcelJS and PDFKit (with fontkit and their dependencies), about 1.9 MB bundled; Lambda has no node_modules to load them from, so they are built into a file beside the bundle that only a file request imports (a JSON answer never loads it)',
+      },
     },
   },
   { name: 'users', clients: ['dynamodb', 'cognito'], request: { method: 'GET', path: '/v1/users' } },

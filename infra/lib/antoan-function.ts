@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { tableDefinition } from '@antoan/db';
 import { Duration, Validations } from 'aws-cdk-lib';
@@ -72,6 +73,41 @@ export interface AntoanFunctionProps {
   readonly filesBesideBundle?: readonly string[];
   /** The Parameters and Secrets Lambda Extension, for a function that reads a secret (`@antoan/api` secrets.ts). */
   readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
+  /**
+   * Modules built with the function's own esbuild settings into files of their own beside `index.mjs`, by file name
+   * (`{ 'report-renderers.mjs': '/abs/report-renderers.ts' }`): code the function imports at run time, only when a
+   * request needs it, so that a cold start does not load and parse it.
+   */
+  readonly bundlesBeside?: Readonly<Record<string, string>>;
+}
+
+/** The banner every bundle starts with: ESM has no require(); CommonJS code in the bundle still calls it. */
+export const bundleBanner =
+  "import{createRequire as __antoanRequire}from'node:module';const require=__antoanRequire(import.meta.url);";
+
+const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The shell command that builds `entry` into `outfile` as CDK builds a function (the flags of `bundling` below, and
+ * `cdkBuildOptions` in functions/bundling/esbuild.ts): the esbuild the infra package installs, which CDK runs too.
+ */
+export function esbuildCommand(entry: string, outfile: string): string {
+  const esbuild = createRequire(join(repoRoot, 'infra/package.json')).resolve('esbuild/bin/esbuild');
+  return [
+    esbuild,
+    '--bundle',
+    entry,
+    '--platform=node',
+    '--target=node22',
+    '--format=esm',
+    '--minify',
+    '--main-fields=module,main',
+    `--banner:js=${bundleBanner}`,
+    `--outfile=${outfile}`,
+    '--log-level=warning',
+  ]
+    .map(shellQuote)
+    .join(' ');
 }
 
 /**
@@ -116,17 +152,20 @@ export class AntoanFunction extends NodejsFunction {
         // Bundle the SDK v3 clients we use, at the version tested, rather than the runtime's copy.
         bundleAwsSDK: true,
         // ESM has no require(); CommonJS code in the bundle still calls it (the SDK probes for its optional CRT signer).
-        banner:
-          "import{createRequire as __antoanRequire}from'node:module';const require=__antoanRequire(import.meta.url);",
-        ...(props.filesBesideBundle?.length
+        banner: bundleBanner,
+        ...(props.filesBesideBundle?.length || Object.keys(props.bundlesBeside ?? {}).length
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_input: string, output: string) =>
-                  (props.filesBesideBundle ?? []).map(
-                    (file) => `cp ${JSON.stringify(file)} ${JSON.stringify(join(output, basename(file)))}`,
+                afterBundling: (_input: string, output: string) => [
+                  ...(props.filesBesideBundle ?? []).map(
+                    (file) => `cp ${shellQuote(file)} ${shellQuote(join(output, basename(file)))}`,
                   ),
+                  ...Object.entries(props.bundlesBeside ?? {}).map(([name, entry]) =>
+                    esbuildCommand(entry, join(output, name)),
+                  ),
+                ],
               },
             }
           : {}),

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pagesWithCursors, type ResourceGroup, resourceGroups, routesOf } from '@antoan/api';
 import { SCALAR_FILES, scalarFilePath } from '@antoan/api/docs-page';
+import { REPORT_RENDERERS_FILE } from '@antoan/api/report-files';
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -79,7 +80,7 @@ export const tableAccessOf: Record<ResourceGroup, TableAccess | 'none'> = {
 
 /**
  * Files a group's code reads at run time, shipped beside its bundle: the reports function embeds DejaVu Sans in
- * every PDF (ExcelJS and PDFKit themselves are bundled; see `functions/bundling/functions.ts`).
+ * every PDF (ExcelJS and PDFKit are bundled beside it, `bundlesBesideOf`).
  */
 export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
   // The API reference's Scalar bundle and stylesheet, served by the docs function itself (no CDN).
@@ -87,6 +88,19 @@ export const filesBesideBundleOf: Partial<Record<ResourceGroup, string[]>> = {
   reports: [
     createRequire(join(repoRoot, 'packages/api/package.json')).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   ],
+};
+
+/**
+ * Modules a group imports at run time only when a request needs them, built into files of their own beside its
+ * bundle: the reports function's XLSX and PDF renderers (ExcelJS, PDFKit, fontkit: about 1.9 MB), which a JSON
+ * answer never loads (`reportRenderers` in packages/api/src/report-files.ts).
+ */
+export const bundlesBesideOf: Partial<Record<ResourceGroup, Record<string, string>>> = {
+  reports: {
+    [REPORT_RENDERERS_FILE]: createRequire(join(repoRoot, 'infra/package.json')).resolve(
+      '@antoan/api/report-renderers',
+    ),
+  },
 };
 
 /** The groups that touch evidence files, and how; every other group gets no bucket access and no EVIDENCE_BUCKET. */
@@ -221,6 +235,7 @@ export class ApiStack extends Stack {
         // The extension (a layer) only where a secret is read: it costs every cold start a process of its own.
         ...(pagesWithCursors(group) || group === 'targets' ? { paramsAndSecrets } : {}),
         ...(filesBesideBundleOf[group] ? { filesBesideBundle: filesBesideBundleOf[group] } : {}),
+        ...(bundlesBesideOf[group] ? { bundlesBeside: bundlesBesideOf[group] } : {}),
       });
       const access = tableAccessOf[group];
       // createAwsDeps() reads TABLE_NAME at init even in a function that never touches the table.

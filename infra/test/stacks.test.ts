@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pagesWithCursors, roles } from '@antoan/api';
+import { REPORT_RENDERERS_FILE } from '@antoan/api/report-files';
 import { projectionOf, tableDefinition } from '@antoan/db';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
@@ -305,25 +306,41 @@ describe('ApiStack', () => {
     api.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
-  it('ships ExcelJS and PDFKit in the reports bundle, and the DejaVu font beside it, in no other function', () => {
+  it('ships ExcelJS and PDFKit beside the reports bundle, in a file of their own with the DejaVu font, in no other function', () => {
     const assetOf = (group: string) => {
       const fn = synth.api.functions.get(group as never)?.node.defaultChild as CfnFunction;
       const { S3Key } = api.toJSON().Resources[synth.api.getLogicalId(fn)].Properties.Code;
       return join(synth.assembly.directory, `asset.${String(S3Key).replace(/\.zip$/, '')}`);
     };
     const reports = assetOf('reports');
-    const code = readFileSync(join(reports, 'index.mjs'), 'utf8');
+    const renderers = readFileSync(join(reports, REPORT_RENDERERS_FILE), 'utf8');
     // ExcelJS writes these part names; PDFKit names itself as the producer.
-    expect(code).toContain('xl/workbook.xml');
-    expect(code).toContain('PDFKit');
+    expect(renderers).toContain('xl/workbook.xml');
+    expect(renderers).toContain('PDFKit');
+    // The bundle itself (what every cold start loads) names the file it imports on the first file asked for.
+    const code = readFileSync(join(reports, 'index.mjs'), 'utf8');
+    expect(code).not.toContain('xl/workbook.xml');
+    expect(code).not.toContain('PDFKit');
+    expect(code).toContain(REPORT_RENDERERS_FILE);
     const [font] = filesBesideBundleOf.reports ?? [];
     expect(font).toMatch(/DejaVuSans\.ttf$/);
     expect(readFileSync(join(reports, 'DejaVuSans.ttf')).equals(readFileSync(font as string))).toBe(true);
     for (const group of ['zones', 'dashboards', 'evidence']) {
       const other = assetOf(group);
       expect(existsSync(join(other, 'DejaVuSans.ttf')), group).toBe(false);
+      expect(existsSync(join(other, REPORT_RENDERERS_FILE)), group).toBe(false);
       expect(readFileSync(join(other, 'index.mjs'), 'utf8'), group).not.toContain('xl/workbook.xml');
     }
+    // The renderers as synthesized render a PDF with the font beside them, in a fresh process with no node_modules.
+    const script = `
+      const { renderPdf } = await import(${JSON.stringify(pathToFileURL(join(reports, REPORT_RENDERERS_FILE)).href)});
+      const pdf = Buffer.from(await renderPdf({ title: 'Báo cáo năm 2026', lines: [], tables: [], fileName: 'x' }));
+      process.stdout.write(JSON.stringify({ pdf: pdf.subarray(0, 5).toString('latin1'), font: /DejaVuSans/.test(pdf.toString('latin1')) }));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--no-warnings', '-e', script], {
+      cwd: reports,
+      env: { PATH: process.env.PATH },
+    });
+    expect(JSON.parse(output.toString())).toEqual({ pdf: '%PDF-', font: true });
   });
 
   it('bundles a runnable ESM handler', () => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { count, itemRecord, nameText, PATH_PARAMS } from './common';
+import { count, groupDigits, itemRecord, nameText, PATH_PARAMS } from './common';
 import { isHeaderSafeFileName, requestEvidenceUploadSchema } from './evidence';
 import { createInspectionSchema } from './inspection';
 
@@ -16,6 +16,14 @@ describe('shared schemas', () => {
     expect(v.is(count(), 1_000_001)).toBe(false);
     expect(v.is(count(0, 10), 11)).toBe(false);
     expect(v.is(count(), 2 ** 53)).toBe(false);
+  });
+
+  it('bounds read as English groups digits would, without Intl at load', () => {
+    for (const n of [0, 7, 999, 1_000, 12_345, 100_000_000, 1_000_000_000_000_000]) {
+      expect(groupDigits(n)).toBe(n.toLocaleString('en'));
+      expect(groupDigits(n, '.')).toBe(n.toLocaleString('vi'));
+    }
+    expect(v.safeParse(count(), 1_000_001).issues?.[0]?.message).toBe('must be at most 1,000,000');
   });
 
   it('item records refuse prototype names and keys that are not item ids, at the key', () => {

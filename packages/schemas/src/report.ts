@@ -1,5 +1,6 @@
 import { isIsoDate } from '@antoan/domain';
 import * as v from 'valibot';
+import { groupDigits } from './common';
 import { said } from './messages';
 
 /** A whole number from 0 to `max` ("sane bounds": larger is a typing error, not a real firm). */
@@ -10,10 +11,7 @@ const bounded = (max: number, what: { vi: string; en: string }) =>
     v.minValue(0, said(`${what.vi} không được âm`, `${what.en} must not be negative`)),
     v.maxValue(
       max,
-      said(
-        `${what.vi} tối đa là ${max.toLocaleString('vi')}`,
-        `${what.en} is at most ${max.toLocaleString('en')}`,
-      ),
+      said(`${what.vi} tối đa là ${groupDigits(max, '.')}`, `${what.en} is at most ${groupDigits(max)}`),
     ),
   );
 const workers = bounded(1_000_000, { vi: 'Số người lao động', en: 'a number of workers' });

@@ -17,7 +17,9 @@ export const foldText = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 
 const STATUS_ORDER: Record<RosterEntry['status'], number> = { not_started: 0, draft: 1, submitted: 2 };
-const nameCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | undefined;
+/** Built on first sort, not at load: the first `Intl` object of a process loads ICU data (milliseconds of a cold start). */
+const nameCollator = () => (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
 
 /** The value a column sorts by; null sorts after every value, whatever the order. */
 function sortValue(entry: RosterEntry, key: ZoneFirmSortKey): string | number | null {
@@ -53,11 +55,11 @@ export function compareEntries(key: ZoneFirmSortKey, order: 'asc' | 'desc') {
       if (x === null) return 1;
       if (y === null) return -1;
       const byColumn =
-        typeof x === 'number' && typeof y === 'number' ? x - y : nameCollator.compare(String(x), String(y));
+        typeof x === 'number' && typeof y === 'number' ? x - y : nameCollator().compare(String(x), String(y));
       if (byColumn !== 0) return sign * byColumn;
     }
     return (
-      nameCollator.compare(a.name, b.name) ||
+      nameCollator().compare(a.name, b.name) ||
       (a.enterpriseId < b.enterpriseId ? -1 : a.enterpriseId > b.enterpriseId ? 1 : 0)
     );
   };
