@@ -67,9 +67,9 @@ export const lambdaFunctions: ReadonlyArray<{
     clients: ['dynamodb'],
     request: { method: 'GET', path: '/v1/enterprises/e-1/inspections' },
     overBudget: {
-      bytes: 103 * 1024,
+      bytes: 107 * 1024,
       reason:
-        'issue 13: the photo routes left for inspection-photos, so no S3 client here (132 KB over the S3 floor before, 100.2 KB over the DynamoDB floor after the split, 102.0 KB after the bilingual field errors grew the shared body checks). What is over 100 KB is code every API function carries (token and body checks, field messages, table keys) on top of recording itself (scoring, findings and photo checks, gap actions, the target refresh)',
+        'issue 13 (open): the photo routes left for inspection-photos, so no S3 client here (132 KB over the S3 floor before, 100.2 KB over the DynamoDB floor after the split, 102.0 KB after the bilingual field errors grew the shared body checks, 103.8 KB after strict query decoding and the secrets reader). What is over 100 KB is code every API function carries (token and body checks, field messages, table keys) on top of recording itself (scoring, findings and photo checks, gap actions, the target refresh)',
     },
   },
   {
@@ -104,6 +104,11 @@ export const lambdaFunctions: ReadonlyArray<{
         reason:
           'the XLSX and PDF files are made in the function: ExcelJS and PDFKit (with fontkit and their dependencies), about 1.9 MB bundled; Lambda has no node_modules to load them from, so they are built into a file beside the bundle that only a file request imports (a JSON answer never loads it)',
       },
+    },
+    overBudget: {
+      bytes: 105 * 1024,
+      reason:
+        "issue 13 (open): 96–98 KB over the floor once the renderers moved beside the bundle; the third session's hardening every API function carries (strict query decoding, the secrets reader, Vietnamese field messages) added about 4 KB. Its own code is the Appendix II rules and documents (about 25 KB). Trimming the shared request checks (cursor sealing only in the functions that page) is left open",
     },
   },
   { name: 'users', clients: ['dynamodb', 'cognito'], request: { method: 'GET', path: '/v1/users' } },
