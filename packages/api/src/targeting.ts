@@ -319,7 +319,13 @@ export async function listTargets(
   const taken = new Map<string, TargetEntry>();
   let lastTaken: TargetEntry | undefined;
   let untaken: TargetEntry | undefined;
-  for (let entry = await byPriority.next(); entry; entry = await byPriority.next()) {
+  // A partition read again reads only what the page can still take (and one to look ahead), not a whole page: when
+  // firms that must be listed fill the page, the second read stays small.
+  for (
+    let entry = await byPriority.next();
+    entry;
+    entry = await byPriority.next(query.limit - taken.size + 1)
+  ) {
     // Firms that must be listed sort first and take the random slots too when they outnumber the ranked ones; a
     // page never holds more than `limit`: beyond it they continue on the next page, so the read stays the page's size.
     if (taken.size >= (entry.mustInclude ? query.limit : ranked)) {

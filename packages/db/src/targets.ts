@@ -49,7 +49,11 @@ export interface TargetScope {
 
 /** Reads entries one at a time, in index order, counting the items DynamoDB read (before any filter). */
 export interface TargetReader {
-  next(): Promise<TargetEntry | undefined>;
+  /**
+   * The next entry. `wanted`, when given, is the most entries the caller may still take (this one included): a
+   * partition read again then reads no more than that, instead of a whole page.
+   */
+  next(wanted?: number): Promise<TargetEntry | undefined>;
   /**
    * Reads the first page of every partition at once, so a caller can start it beside other reads instead of
    * waiting for its first `next()`; `next()` then reads more only when a partition's page runs out.
@@ -217,14 +221,21 @@ class IndexMerge implements TargetReader {
     return this.reads.every((part) => part.done);
   }
 
-  async prefetch(): Promise<void> {
+  async prefetch(wanted?: number): Promise<void> {
+    // A filtered read (a finer VSIC code) keeps whole pages: DynamoDB limits the items read before the filter.
+    const size =
+      wanted === undefined || this.options.sectorPrefix !== undefined
+        ? this.options.pageSize
+        : Math.max(1, Math.min(this.options.pageSize, wanted));
     await Promise.all(
-      this.reads.filter((part) => part.buffer.length === 0 && !part.done).map((part) => this.fill(part)),
+      this.reads
+        .filter((part) => part.buffer.length === 0 && !part.done)
+        .map((part) => this.fill(part, size)),
     );
   }
 
-  async next(): Promise<TargetEntry | undefined> {
-    await this.prefetch();
+  async next(wanted?: number): Promise<TargetEntry | undefined> {
+    await this.prefetch(wanted);
     const sk = `${this.index}sk`;
     let best: PartitionRead | undefined;
     for (const part of this.reads) {
@@ -237,8 +248,8 @@ class IndexMerge implements TargetReader {
   }
 
   /** Reads pages until the partition yields an item or ends (a filtered page can be empty yet not the last). */
-  private async fill(part: PartitionRead): Promise<void> {
-    const { sortRange, sectorPrefix, pageSize } = this.options;
+  private async fill(part: PartitionRead, pageSize: number): Promise<void> {
+    const { sortRange, sectorPrefix } = this.options;
     const names: Record<string, string> = { '#pk': `${this.index}pk` };
     const values: Record<string, unknown> = { ':pk': part.partition };
     let condition = '#pk = :pk';
@@ -331,8 +342,8 @@ export function targetsInSampleOrder(
     new IndexMerge(ctx, 'gsi2', partitions, { pageSize, sortRange: { op: '<', value: from }, ...filter }),
   ] as const;
   return {
-    async next() {
-      return (await halves[0].next()) ?? (await halves[1].next());
+    async next(wanted?: number) {
+      return (await halves[0].next(wanted)) ?? (await halves[1].next(wanted));
     },
     // The walk starts in the first half; the second is read only if the first runs out (it wraps around).
     prefetch: () => halves[0].prefetch(),
