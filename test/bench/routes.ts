@@ -190,6 +190,8 @@ export async function routeRatios(bench: Bench, runs: number) {
                   keys.zoneStats('zone-p1', '2026'),
                   keys.zoneStats('zone-p1', '2025'),
                   keys.zoneAccidents('zone-p1', '2026'),
+                  keys.zoneActionCounts('zone-p1'),
+                  keys.zoneYear('zone-p1', '2026'),
                 ],
                 ConsistentRead: true,
               },

@@ -410,12 +410,29 @@ export async function getZoneReportCounters(
   zoneIds: readonly string[],
   years: readonly string[],
 ): Promise<ZoneReportCounters[]> {
-  const wanted = zoneIds.flatMap((zoneId) => [
+  return toZoneReportCounters(
+    await batchGetItems(ctx, zoneReportCounterKeys(zoneIds, years)),
+    zoneIds,
+    years,
+  );
+}
+
+/** The items {@link getZoneReportCounters} reads, so that another batch (the zone dashboard's) can carry them. */
+export function zoneReportCounterKeys(zoneIds: readonly string[], years: readonly string[]) {
+  return zoneIds.flatMap((zoneId) => [
     keys.zoneEnterpriseCounts(zoneId),
     ...years.flatMap((year) => [keys.zoneYear(zoneId, year), keys.zoneAccidents(zoneId, year)]),
   ]);
+}
+
+/** The report counters of each zone from the items read with {@link zoneReportCounterKeys} (absent items are 0). */
+export function toZoneReportCounters(
+  items: readonly Record<string, unknown>[],
+  zoneIds: readonly string[],
+  years: readonly string[],
+): ZoneReportCounters[] {
   const found = new Map<string, Record<string, unknown>>();
-  for (const item of await batchGetItems(ctx, wanted)) found.set(`${item.pk}|${item.sk}`, item);
+  for (const item of items) found.set(`${item.pk}|${item.sk}`, item);
   const get = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`) ?? {};
   const number = (item: Record<string, unknown>, name: string) =>
     typeof item[name] === 'number' ? (item[name] as number) : 0;

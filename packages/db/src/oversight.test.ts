@@ -5,6 +5,7 @@ import { getZoneActionCounts } from './actions';
 import { createAssessment, getZoneStats, submitAssessment } from './assessments';
 import type { DbContext } from './client';
 import { createEnterprise, type Enterprise } from './enterprises';
+import { getZoneReportCounters } from './firm-years';
 import { keys } from './keys';
 import { createTestDb } from './local';
 import {
@@ -185,7 +186,7 @@ describe('listZoneFirms', () => {
 });
 
 describe('getZoneDashboardItems', () => {
-  it('reads in one call what the five counter reads and the zone read give', async () => {
+  it('reads in one call what the counter reads, the report counters and the zone read give', async () => {
     const query = { zoneId: 'z1', period: '2026-H1', previousPeriod: '2025-H2', year: '2026' };
     expect(await getZoneDashboardItems(ctx, query)).toEqual({
       zone: await getZone(ctx, 'z1'),
@@ -194,6 +195,7 @@ describe('getZoneDashboardItems', () => {
       previous: await getZoneStats(ctx, 'z1', '2025-H2'),
       accidents: await getZoneAccidentCounts(ctx, 'z1', '2026'),
       actions: await getZoneActionCounts(ctx, 'z1'),
+      report: (await getZoneReportCounters(ctx, ['z1'], ['2026']))[0],
     });
     const missing = await getZoneDashboardItems(ctx, { ...query, zoneId: 'nope' });
     expect(missing.zone).toBeUndefined();

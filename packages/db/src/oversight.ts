@@ -6,6 +6,7 @@ import { batchGetItems } from './batch';
 import type { DbContext } from './client';
 import type { Enterprise } from './enterprises';
 import { InvalidCursorError } from './errors';
+import { toZoneReportCounters, type ZoneReportCounters } from './firm-years';
 import { keys } from './keys';
 import { read, type TransactItem } from './transact';
 import { toZone } from './zones';
@@ -78,7 +79,7 @@ export function toZoneEnterpriseCounts(Item: Record<string, unknown>): ZoneEnter
 
 /**
  * Everything a zone's dashboard reads, in ONE BatchGetItem (consistent): the zone, its registration counters, its
- * counters for the period and the one before, its accident counters for the year and its action counters. `zone` is undefined when the
+ * counters for the period and the one before, its accident and report counters for the year and its action counters. `zone` is undefined when the
  * zone does not exist.
  */
 export async function getZoneDashboardItems(
@@ -93,12 +94,13 @@ export async function getZoneDashboardItems(
     accidents: keys.zoneAccidents(query.zoneId, query.year),
     actions: keys.zoneActionCounts(query.zoneId),
   };
-  const found = new Map(
-    (await batchGetItems(ctx, Object.values(wanted))).map((item) => [`${item.pk}|${item.sk}`, item]),
-  );
+  const items = await batchGetItems(ctx, [...Object.values(wanted), keys.zoneYear(query.zoneId, query.year)]);
+  const found = new Map(items.map((item) => [`${item.pk}|${item.sk}`, item]));
   const itemOf = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`);
   const zone = itemOf(wanted.zone);
   return {
+    /** The zone's report counters for `year` (the same items {@link getZoneReportCounters} reads). */
+    report: toZoneReportCounters(items, [query.zoneId], [query.year])[0] as ZoneReportCounters,
     zone: zone ? toZone(zone) : undefined,
     registrations: toZoneEnterpriseCounts(itemOf(wanted.registrations) ?? {}),
     current: toZoneStats(itemOf(wanted.current) ?? {}),

@@ -83,17 +83,21 @@ export async function zoneDashboard(
   if (!obliged.ok) return obliged;
   const { period, group } = obliged.value;
   const year = String(period.year);
-  // One BatchGetItem, the zone among them, and beside it the zone's report counters for the year.
-  const [{ zone, registrations, current, previous, accidents, actions }, [reportCounters]] =
-    await Promise.all([
-      getZoneDashboardItems(deps.db, {
-        zoneId: input.zoneId,
-        period: formatPeriod(period),
-        previousPeriod: formatPeriod(previousPeriod(period)),
-        year,
-      }),
-      getZoneReportCounters(deps.db, [input.zoneId], [year]),
-    ]);
+  // One BatchGetItem: the zone, its counters for both periods, and its report counters for the year.
+  const {
+    zone,
+    registrations,
+    current,
+    previous,
+    accidents,
+    actions,
+    report: reportCounters,
+  } = await getZoneDashboardItems(deps.db, {
+    zoneId: input.zoneId,
+    period: formatPeriod(period),
+    previousPeriod: formatPeriod(previousPeriod(period)),
+    year,
+  });
   if (!zone) return failure(notFound('zone'));
   const {
     obligedGroup: _group,
