@@ -118,6 +118,25 @@ const testFirm = (id: string, zoneId: string, taxCode: string): Enterprise => ({
   createdAt: seededAt,
 });
 
+/** An office firm (40 workers, VSIC M6920, not high risk) in `zone-a`, as the daily jobs' tests register them. */
+export const officeFirm = (
+  id: string,
+  taxCode: string,
+  createdAt: string,
+  extra: Partial<Enterprise> = {},
+): Enterprise => ({
+  id,
+  taxCode,
+  name: `Firm ${id}`,
+  zoneId: 'zone-a',
+  sectorCode: 'M6920',
+  highRisk: false,
+  headcount: 40,
+  workforce: { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
+  createdAt,
+  ...extra,
+});
+
 /**
  * The records the `callers` scopes point at: zones `zone-a` and `zone-b`, a firm in each (`ent-a`, `ent-b`) and,
  * with `draftPeriod`, a one-item draft self-check of `ent-a` for that period (`asmt-a`).

@@ -1,24 +1,14 @@
 import { createEnterprise, createZone, type Enterprise, listNotifications } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, createTestApi, type TestApi } from '../test-support';
+import { callers, createTestApi, officeFirm, type TestApi } from '../test-support';
 import { runActionReminders } from './action-reminders';
 
 let api: TestApi;
 const at = '2026-01-05T00:00:00.000Z';
 const today = '2026-11-28';
 
-const firm = (id: string, taxCode: string, contactEmail?: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId: 'zone-a',
-  sectorCode: 'M6920',
-  highRisk: false,
-  headcount: 40,
-  workforce: { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-  ...(contactEmail === undefined ? {} : { contactEmail }),
-});
+const firm = (id: string, taxCode: string, contactEmail?: string): Enterprise =>
+  officeFirm(id, taxCode, at, contactEmail === undefined ? {} : { contactEmail });
 
 /** An action added by the zone's manager, due `dueOn`. */
 async function actionDue(enterpriseId: string, dueOn: string): Promise<void> {

@@ -1,24 +1,14 @@
 import { createEnterprise, createZone, type Enterprise, listNotifications } from '@antoan/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, createTestApi, putEvidenceRecord, type TestApi } from '../test-support';
+import { callers, createTestApi, officeFirm, putEvidenceRecord, type TestApi } from '../test-support';
 import { runReminders } from './reminders';
 
 let api: TestApi;
 const at = '2026-01-05T00:00:00.000Z';
 const today = '2026-11-28';
 
-const firm = (id: string, taxCode: string, selfCheckDueOn: string): Enterprise => ({
-  id,
-  taxCode,
-  name: `Firm ${id}`,
-  zoneId: 'zone-a',
-  sectorCode: 'M6920',
-  highRisk: false,
-  headcount: 40,
-  workforce: { women: 0, minors: 0, disabled: 0, elderly: 0, hazardous: 0 },
-  createdAt: at,
-  selfCheckDueOn,
-});
+const firm = (id: string, taxCode: string, selfCheckDueOn: string): Enterprise =>
+  officeFirm(id, taxCode, at, { selfCheckDueOn });
 
 const verifiedEvidence = (enterpriseId: string, id: string, expiresOn: string | undefined, verify = true) =>
   putEvidenceRecord(
