@@ -10,28 +10,12 @@ import type {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentSelfInspectionPeriod, vietnamToday } from '../src/period';
-import { apiGet, devToken, smallPdf } from './api';
+import { apiGet, apiSend, devToken, smallPdf } from './api';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { DESKTOP, expectScreenOk, PHONE } from './screen-check';
 
 const webUrl = inject('webUrl');
 const stamp = Date.now().toString(36);
-
-async function apiSend<T>(
-  method: 'POST' | 'PATCH',
-  token: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(`${webUrl}/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Adds days to an ISO day. */
 const plusDays = (day: string, days: number) =>
@@ -43,6 +27,7 @@ async function uploadEvidence(token: string, enterpriseId: string, kind: string)
   const today = vietnamToday();
   const path = `/enterprises/${enterpriseId}/evidence`;
   const ticket = await apiSend<{ id: string; upload: { url: string; fields: Record<string, string> } }>(
+    webUrl,
     'POST',
     token,
     path,
@@ -62,7 +47,7 @@ async function uploadEvidence(token: string, enterpriseId: string, kind: string)
   form.append('file', new Blob([file], { type: 'application/pdf' }), `${kind}.pdf`);
   const stored = await fetch(new URL(ticket.upload.url, webUrl), { method: 'POST', body: form });
   if (!stored.ok) throw new Error(`storage: HTTP ${stored.status} ${await stored.text()}`);
-  await apiSend('POST', token, `${path}/${ticket.id}/confirm`, undefined);
+  await apiSend(webUrl, 'POST', token, `${path}/${ticket.id}/confirm`, undefined);
   return ticket.id;
 }
 
@@ -117,14 +102,14 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     managerToken = await devToken(webUrl, claims);
     const zoneId = manager.zoneIds?.[0] ?? '';
     const taxCode = String(Date.now()).slice(-10).padStart(10, '3');
-    const created = await apiSend<Enterprise>('POST', managerToken, '/enterprises', {
+    const created = await apiSend<Enterprise>(webUrl, 'POST', managerToken, '/enterprises', {
       taxCode,
       name: `Công ty Khắc phục ${stamp}`,
       zoneId,
       sectorCode: 'C2511',
       headcount: 40,
     });
-    const officer = await apiSend<{ id: string }>('POST', managerToken, '/users', {
+    const officer = await apiSend<{ id: string }>(webUrl, 'POST', managerToken, '/users', {
       email: `khac-phuc-${stamp}@firm.example`,
       role: 'enterprise',
       enterpriseId: created.id,
@@ -139,7 +124,7 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
     if (!template) throw new Error('no template');
     const base = `/enterprises/${firm.id}/assessments`;
     // Version 1 of the checklist, as the API's action tests use, so compliant answers with evidence score in full.
-    const draft = await apiSend<Assessment>('POST', officerToken, base, {
+    const draft = await apiSend<Assessment>(webUrl, 'POST', officerToken, base, {
       templateId: template.id,
       templateVersion: 1,
       period: currentSelfInspectionPeriod(firm),
@@ -174,6 +159,7 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
       }
     }
     await apiSend(
+      webUrl,
       'PATCH',
       officerToken,
       `${base}/${draft.id}`,
@@ -181,6 +167,7 @@ describe('corrective actions: plan, closure with evidence, verification, reopeni
       { 'If-Match': `"${draft.version}"` },
     );
     const submitted = await apiSend<Assessment & { actions: { created: string[] } }>(
+      webUrl,
       'POST',
       officerToken,
       `${base}/${draft.id}/submit`,

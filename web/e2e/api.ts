@@ -15,6 +15,24 @@ export async function apiGet<T>(webUrl: string, token: string, path: string): Pr
   return (await response.json()) as T;
 }
 
+/** POST or PATCH `body` as JSON to the API with `token`; the answer's JSON, or an error naming the status and body. */
+export async function apiSend<T>(
+  webUrl: string,
+  method: 'POST' | 'PATCH',
+  token: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(`${webUrl}/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export async function apiPatch(webUrl: string, token: string, path: string, body: unknown, ifMatch: string) {
   const response = await fetch(`${webUrl}/v1${path}`, {
     method: 'PATCH',

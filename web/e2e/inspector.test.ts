@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, devToken } from './api';
+import { apiGet, apiSend, devToken } from './api';
 import { collectPageErrors, launchBrowser, screenshot, signIn } from './browser';
 import { DESKTOP, expectScreenOk, horizontalOverflow, PHONE } from './screen-check';
 
@@ -11,22 +11,6 @@ const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function apiSend<T>(
-  method: 'POST' | 'PATCH',
-  token: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(`${webUrl}/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Checks the screen at both sizes in both languages, leaving it at `end` in Vietnamese. */
 async function checkBothSizesAndLanguages(page: Page, name: string, ready: () => Promise<unknown>) {
@@ -56,6 +40,7 @@ describe('inspector', () => {
     const zoneId = zones.items[0]?.id ?? '';
     const taxCode = `39${String(Date.now()).slice(-8)}`;
     const created = await apiSend<{ id: string; name: string }>(
+      webUrl,
       'POST',
       authority,
       '/enterprises',
@@ -89,6 +74,7 @@ describe('inspector', () => {
     let draft: { id: string; version: number; applicableItemIds: string[] } | undefined;
     for (const period of candidates) {
       draft = await apiSend<{ id: string; version: number; applicableItemIds: string[] }>(
+        webUrl,
         'POST',
         owner,
         `/enterprises/${firm.id}/assessments`,
@@ -99,6 +85,7 @@ describe('inspector', () => {
     if (!draft) throw new Error('no self-check could be started for the test firm');
     const [compliant, failing, third] = draft.applicableItemIds as [string, string, string];
     await apiSend(
+      webUrl,
       'PATCH',
       owner,
       `/enterprises/${firm.id}/assessments/${draft.id}`,
